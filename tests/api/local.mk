@@ -1,0 +1,1 @@
+# tests/api/local.mk: the api tests.

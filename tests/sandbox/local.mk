@@ -1,0 +1,1 @@
+# tests/sandbox/local.mk: the sandbox tests.

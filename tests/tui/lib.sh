@@ -1,0 +1,1 @@
+# lib.sh: shell helpers for the terminal tests, which drive cats-admin in tmux.

@@ -1,0 +1,1 @@
+# tests/tui/local.mk: the tui tests.

@@ -1,0 +1,1 @@
+# tests/unit/local.mk: the unit tests.
