@@ -2,6 +2,8 @@
 # unit and API tests link the same code the program runs.
 noinst_LIBRARIES += src/libcats.a
 src_libcats_a_SOURCES = \
+	src/mem.c src/mem.h \
+	src/text.c src/text.h \
 	src/version.c src/version.h
 src_libcats_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS)
 

@@ -1,1 +1,9 @@
-# tests/unit/local.mk: the unit tests.
+# tests/unit/local.mk: the unit tests, one cmocka program per module.
+UNIT_TESTS = tests/unit/text_test
+
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+
+tests_unit_text_test_SOURCES = tests/unit/text_test.c
+tests_unit_text_test_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_unit_text_test_LDADD = $(TEST_LIBS)
