@@ -18,7 +18,7 @@ struct app;
 /* A key as get_wch() returns it: a character, or a curses KEY_* code with
  * KEY_CODE_BIT set.  0 ends a key list. */
 #define KEY_CODE_BIT 0x1000000
-#define COMMAND_MAX_KEYS 4
+#define COMMAND_MAX_KEYS 10
 
 struct command {
     const char *name;   /* what follows ':' */

@@ -1,0 +1,491 @@
+/* detail.c: the detail pane of one record, with its references. */
+#include "config.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "api.h"
+#include "app.h"
+#include "detail.h"
+#include "mem.h"
+#include "screen.h"
+#include "text.h"
+#include "ui.h"
+#include "view.h"
+
+enum detail_state { DETAIL_LOADING, DETAIL_LOADED, DETAIL_FAILED };
+
+/* One screen row of the pane, built for one width. */
+struct detail_row {
+    char *text;            /* sanitized and fitted to the width */
+    char *target;          /* a path Enter opens, or NULL */
+    enum ui_style style;
+};
+
+struct detail_screen {
+    struct screen base;
+    struct app *app;
+    char *path;                    /* NULL: the record has no path of its own */
+    struct json_object *record;    /* one reference, or NULL while loading */
+    enum detail_state state;
+    char error[API_MESSAGE_MAX + 256];
+    bool requested;
+    unsigned long token;
+
+    struct detail_row *rows;
+    size_t count, room;
+    int built_width;               /* -1: rebuild before drawing */
+    long cursor, top;
+};
+
+/* Fields holding the id of another record, and where that record lives. */
+static const struct { const char *field; const char *pattern; } id_references[] = {
+    { "assigned_to_id", "/users/{id}" },   { "entered_by_id", "/users/{id}" },
+    { "started_by_id", "/users/{id}" },    { "owner_id", "/users/{id}" },
+    { "user_id", "/users/{id}" },          { "regarding_id", "/jobs/{id}" },
+    { "job_id", "/jobs/{id}" },            { "candidate_id", "/candidates/{id}" },
+    { "company_id", "/companies/{id}" },   { "contact_id", "/contacts/{id}" },
+    { "attachment_id", "/attachments/{id}" }, { "activity_id", "/activities/{id}" },
+    { "pipeline_id", "/pipelines/{id}" },  { "portal_id", "/portals/{id}" },
+};
+
+/* Lists and records a record's own path leads to, beyond its fields. */
+static const struct { const char *prefix; const char *suffix; const char *label; } sub_resources[] = {
+    { "/portals/", "/jobs", "jobs published on this portal" },
+    { "/portals/", "/registration", "registration application" },
+    { "/candidates/", "/work_history", "work history" },
+};
+
+static struct detail_screen *
+as_detail(struct screen *s)
+{
+    return (struct detail_screen *)s;
+}
+
+int
+detail_path_is_list(const char *path)
+{
+    const char *last = strrchr(path, '/');
+    size_t len;
+
+    last = last ? last + 1 : path;
+    len = strcspn(last, "?");
+    if (len == 0)
+        return 0;
+    if (strncmp(last, "registration", len) == 0 || strncmp(last, "site", len) == 0)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!isdigit((unsigned char)last[i]))
+            return 1;
+    return 0;
+}
+
+/* ---- building rows --------------------------------------------------- */
+
+static void
+clear_rows(struct detail_screen *ds)
+{
+    for (size_t i = 0; i < ds->count; i++) {
+        free(ds->rows[i].text);
+        free(ds->rows[i].target);
+    }
+    ds->count = 0;
+}
+
+static void
+push_row(struct detail_screen *ds, char *text, const char *target, enum ui_style style)
+{
+    if (ds->count == ds->room) {
+        ds->room = ds->room ? ds->room * 2 : 64;
+        ds->rows = mem_realloc(ds->rows, ds->room * sizeof ds->rows[0]);
+    }
+    ds->rows[ds->count].text = text;
+    ds->rows[ds->count].target = target ? mem_strdup(target) : NULL;
+    ds->rows[ds->count].style = style;
+    ds->count++;
+}
+
+/* Adds "<indent><label><text>" wrapped at the pane's width; continuation
+ * rows are indented two cells more.  text must be sanitized, one line. */
+static void
+add_wrapped(struct detail_screen *ds, int indent, const char *label, const char *text,
+            const char *target, enum ui_style style)
+{
+    int width = ds->built_width;
+    char *first = mem_printf("%*s%s", indent, "", label);
+    int used = text_width(first);
+
+    do {
+        int room = width - used, cells;
+        size_t bytes = text_prefix_bytes(text, room > 0 ? room : 0, &cells);
+        if (bytes == 0 && *text && used <= indent + 2)
+            bytes = text_prefix_bytes(text, 2, &cells);   /* a wide char in a tiny room */
+        char *row = mem_printf("%s%.*s", first, (int)bytes, text);
+        push_row(ds, text_pad(row, width, TEXT_ALIGN_LEFT), target, style);
+        free(row);
+        free(first);
+        text += bytes;
+        first = mem_printf("%*s", indent + 2, "");
+        used = indent + 2;
+    } while (*text);
+    free(first);
+}
+
+/* Adds a multi-line value: each of its lines wrapped and indented. */
+static void
+add_multiline(struct detail_screen *ds, int indent, const char *raw)
+{
+    char *safe = text_sanitize(raw, TEXT_MULTILINE);
+    char *line = safe;
+
+    while (line != NULL) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        add_wrapped(ds, indent, "", line, NULL, UI_NORMAL);
+        line = end ? end + 1 : NULL;
+    }
+    free(safe);
+}
+
+static const char *
+id_reference(const char *key, struct json_object *value, char *path, size_t size)
+{
+    const char *id = json_object_get_string(value);
+
+    if (value == NULL || json_object_is_type(value, json_type_object)
+        || json_object_is_type(value, json_type_array) || id == NULL || id[0] == '\0')
+        return NULL;
+    for (size_t i = 0; i < sizeof id_references / sizeof id_references[0]; i++)
+        if (strcmp(key, id_references[i].field) == 0) {
+            return view_expand_path(id_references[i].pattern, id, path, size);
+        }
+    return NULL;
+}
+
+/* data_item {"id": 5, "type": "company"} lives at /companies/5. */
+static const char *
+data_item_reference(struct json_object *item, char *path, size_t size)
+{
+    const char *type = api_json_string(item, "type");
+    int64_t id;
+
+    if (type == NULL || !api_json_id(item, "id", &id))
+        return NULL;
+    if (strcmp(type, "company") == 0)
+        snprintf(path, size, "/companies/%" PRId64, id);
+    else
+        snprintf(path, size, "/%ss/%" PRId64, type, id);
+    return path;
+}
+
+static void add_value(struct detail_screen *ds, int indent, const char *key,
+                      struct json_object *value);
+
+static void
+add_links(struct detail_screen *ds, int indent, struct json_object *links)
+{
+    add_wrapped(ds, indent, "_links:", "", NULL, UI_DIM);
+    json_object_object_foreach(links, rel, link) {
+        const char *href = api_json_string(link, "href");
+        char *safe_rel = text_sanitize(rel, TEXT_LINE);
+        char *label = mem_printf("%s: ", safe_rel);
+        char *safe_href = text_sanitize(href ? href : json_object_get_string(link), TEXT_LINE);
+        bool openable = href != NULL && strcmp(rel, "self") != 0 && href[0] != '\0'
+                        && strstr(href, "://") == NULL;
+
+        add_wrapped(ds, indent + 2, label, safe_href, openable ? href : NULL,
+                    openable ? UI_LINK : UI_NORMAL);
+        free(label);
+        free(safe_rel);
+        free(safe_href);
+    }
+}
+
+static void
+add_array(struct detail_screen *ds, int indent, const char *label, struct json_object *array)
+{
+    size_t n = json_object_array_length(array);
+
+    if (n == 0) {
+        add_wrapped(ds, indent, label, "[]", NULL, UI_DIM);
+        return;
+    }
+    add_wrapped(ds, indent, label, "", NULL, UI_NORMAL);
+    for (size_t i = 0; i < n; i++)
+        add_value(ds, indent + 2, "-", json_object_array_get_idx(array, i));
+}
+
+/* Adds a scalar "key: value", naming the user behind a user id. */
+static void
+add_scalar(struct detail_screen *ds, int indent, const char *label, const char *key,
+           struct json_object *value)
+{
+    char path[256];
+    const char *target = id_reference(key, value, path, sizeof path);
+    const char *raw = value ? json_object_get_string(value) : "null";
+    const char *name = NULL;
+    char *safe;
+
+    if (target != NULL && strncmp(target, "/users/", 7) == 0)
+        name = app_user_name(ds->app, json_object_get_int64(value));
+    if (json_object_is_type(value, json_type_string) && strchr(raw, '\n') != NULL) {
+        add_wrapped(ds, indent, label, "", NULL, UI_NORMAL);
+        add_multiline(ds, indent + 2, raw);
+        return;
+    }
+    char *shown = name ? mem_printf("%s (%s) →", raw, name)
+                       : target ? mem_printf("%s →", raw) : mem_strdup(raw);
+    safe = text_sanitize(shown, TEXT_LINE);
+    add_wrapped(ds, indent, label, safe, target,
+                target ? UI_LINK : value == NULL ? UI_DIM : UI_NORMAL);
+    free(safe);
+    free(shown);
+}
+
+static void
+add_value(struct detail_screen *ds, int indent, const char *key, struct json_object *value)
+{
+    char *safe_key = text_sanitize(key, TEXT_LINE);
+    char *label = strcmp(key, "-") == 0 ? mem_strdup("- ") : mem_printf("%s: ", safe_key);
+    char path[256];
+
+    if (json_object_is_type(value, json_type_object) && strcmp(key, "_links") == 0) {
+        add_links(ds, indent, value);
+    } else if (json_object_is_type(value, json_type_object)) {
+        const char *target = strcmp(key, "data_item") == 0
+                             ? data_item_reference(value, path, sizeof path) : NULL;
+        add_wrapped(ds, indent, label, target ? "→" : "", target, target ? UI_LINK : UI_NORMAL);
+        json_object_object_foreach(value, child_key, child)
+            add_value(ds, indent + 2, child_key, child);
+    } else if (json_object_is_type(value, json_type_array)) {
+        add_array(ds, indent, label, value);
+    } else {
+        add_scalar(ds, indent, label, key, value);
+    }
+    free(label);
+    free(safe_key);
+}
+
+/* Adds the lists and records reached through the record's own path. */
+static void
+add_sub_resources(struct detail_screen *ds)
+{
+    char target[300];
+
+    if (ds->path == NULL)
+        return;
+    for (size_t i = 0; i < sizeof sub_resources / sizeof sub_resources[0]; i++) {
+        size_t len = strlen(sub_resources[i].prefix);
+        const char *rest = ds->path + len;
+        if (strncmp(ds->path, sub_resources[i].prefix, len) != 0 || !isdigit((unsigned char)*rest)
+            || rest[strspn(rest, "0123456789")] != '\0')
+            continue;
+        snprintf(target, sizeof target, "%s%s", ds->path, sub_resources[i].suffix);
+        char *label = mem_printf("%s →", sub_resources[i].label);
+        add_wrapped(ds, 0, "", label, target, UI_LINK);
+        free(label);
+    }
+}
+
+static void
+build_rows(struct detail_screen *ds, int width)
+{
+    clear_rows(ds);
+    ds->built_width = width;
+
+    if (ds->state == DETAIL_FAILED) {
+        char *safe = text_sanitize(ds->error, TEXT_LINE);
+        add_wrapped(ds, 0, "", safe, NULL, UI_ERROR);
+        add_wrapped(ds, 0, "", "R tries again; Esc goes back.", NULL, UI_DIM);
+        free(safe);
+    }
+    if (ds->record == NULL) {
+        if (ds->state == DETAIL_LOADING)
+            add_wrapped(ds, 0, "", "loading…", NULL, UI_DIM);
+        return;
+    }
+    add_sub_resources(ds);
+    if (json_object_is_type(ds->record, json_type_object)) {
+        json_object_object_foreach(ds->record, key, value)
+            add_value(ds, 0, key, value);
+    } else {
+        add_value(ds, 0, "value", ds->record);
+    }
+}
+
+/* ---- screen callbacks ------------------------------------------------- */
+
+static void
+detail_prepare(struct screen *s, struct app *app, int height)
+{
+    struct detail_screen *ds = as_detail(s);
+
+    s->height = height;
+    if (ds->path != NULL && !ds->requested) {
+        ds->requested = true;
+        ds->token = ++app->next_id;
+        app_request_record(app, s, ds->path, ds->token);
+    }
+}
+
+static void
+keep_cursor_visible(struct detail_screen *ds)
+{
+    long height = ds->base.height > 0 ? ds->base.height : 1;
+
+    if (ds->cursor >= (long)ds->count)
+        ds->cursor = (long)ds->count - 1;
+    if (ds->cursor < 0)
+        ds->cursor = 0;
+    if (ds->cursor < ds->top)
+        ds->top = ds->cursor;
+    if (ds->cursor >= ds->top + height)
+        ds->top = ds->cursor - height + 1;
+}
+
+static void
+detail_draw(struct screen *s, struct app *app, WINDOW *win, int height, int width)
+{
+    struct detail_screen *ds = as_detail(s);
+
+    if (ds->built_width != width)
+        build_rows(ds, width);
+    keep_cursor_visible(ds);
+    for (int y = 0; y < height && ds->top + y < (long)ds->count; y++) {
+        struct detail_row *row = &ds->rows[ds->top + y];
+        int attr = ui_attr(row->style) | (ds->top + y == ds->cursor ? ui_attr(UI_SELECTED) : 0);
+        wattron(win, attr);
+        mvwaddstr(win, y, 0, row->text);
+        wattroff(win, attr);
+    }
+}
+
+static void
+detail_move(struct screen *s, struct app *app, long delta)
+{
+    struct detail_screen *ds = as_detail(s);
+
+    ds->cursor += delta;
+    keep_cursor_visible(ds);
+}
+
+static void
+detail_jump(struct screen *s, struct app *app, bool to_end)
+{
+    struct detail_screen *ds = as_detail(s);
+
+    ds->cursor = to_end ? (long)ds->count - 1 : 0;
+    keep_cursor_visible(ds);
+}
+
+static void
+detail_open(struct screen *s, struct app *app)
+{
+    struct detail_screen *ds = as_detail(s);
+    const char *target = ds->count > 0 ? ds->rows[ds->cursor].target : NULL;
+
+    if (target == NULL) {
+        app_status(app, "Nothing to open on this line; lines marked → open with Enter.");
+        return;
+    }
+    if (detail_path_is_list(target))
+        app_open_path_list(app, target);
+    else
+        app_open_record(app, target, NULL);
+}
+
+static void
+detail_refresh(struct screen *s, struct app *app)
+{
+    struct detail_screen *ds = as_detail(s);
+
+    if (ds->path == NULL) {
+        app_status(app, "This record has no address of its own to reload.");
+        return;
+    }
+    ds->requested = false;
+    ds->state = DETAIL_LOADING;
+    ds->built_width = -1;
+}
+
+static void
+detail_record_arrived(struct screen *s, struct app *app, unsigned long token,
+                      struct json_object *record, const struct api_error *err)
+{
+    struct detail_screen *ds = as_detail(s);
+
+    if (token != ds->token)
+        return;
+    if (record == NULL) {
+        api_error_describe(err, ds->error, sizeof ds->error);
+        ds->state = DETAIL_FAILED;
+    } else {
+        json_object_put(ds->record);
+        ds->record = json_object_get(record);
+        ds->state = DETAIL_LOADED;
+    }
+    ds->built_width = -1;
+}
+
+static void
+detail_position(struct screen *s, char *buf, size_t size)
+{
+    struct detail_screen *ds = as_detail(s);
+
+    snprintf(buf, size, "line %ld of %zu", ds->count ? ds->cursor + 1 : 0, ds->count);
+}
+
+static void
+detail_title(struct screen *s, char *buf, size_t size)
+{
+    struct detail_screen *ds = as_detail(s);
+    const char *state = ds->state == DETAIL_LOADING && ds->record ? " (refreshing…)" : "";
+
+    snprintf(buf, size, "%s%s", ds->path ? ds->path : "record", state);
+}
+
+static void
+detail_free(struct screen *s)
+{
+    struct detail_screen *ds = as_detail(s);
+
+    clear_rows(ds);
+    free(ds->rows);
+    json_object_put(ds->record);
+    free(ds->path);
+    free(ds);
+}
+
+static const struct screen_ops detail_ops = {
+    .prepare = detail_prepare,
+    .draw = detail_draw,
+    .move = detail_move,
+    .jump = detail_jump,
+    .open = detail_open,
+    .refresh = detail_refresh,
+    .position = detail_position,
+    .title = detail_title,
+    .record_arrived = detail_record_arrived,
+    .free = detail_free,
+};
+
+struct screen *
+detail_screen_new(struct app *app, const char *path, struct json_object *record)
+{
+    struct detail_screen *ds = mem_calloc(1, sizeof *ds);
+
+    ds->base.ops = &detail_ops;
+    ds->base.id = ++app->next_id;
+    ds->app = app;
+    ds->path = mem_strdup(path);
+    ds->record = record ? json_object_get(record) : NULL;
+    ds->state = DETAIL_LOADING;
+    ds->built_width = -1;
+    return &ds->base;
+}

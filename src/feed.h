@@ -1,0 +1,31 @@
+/* feed.h: the Events view, a live feed of what changed in the account.
+ *
+ * The feed asks GET /events for what happened after the newest event it
+ * has (the last day when it starts), follows on at once while pages come
+ * back full (25 events), and then polls every events_interval seconds, more
+ * slowly when the rate-limit budget runs low.  It polls only while it is
+ * the screen on view, so an idle console elsewhere sends nothing. */
+#ifndef CATS_FEED_H
+#define CATS_FEED_H
+
+#include <stdbool.h>
+
+struct app;
+struct screen;
+struct fetch_result;
+
+/* Creates the feed screen.  It keeps at most FEED_MAX_EVENTS events. */
+struct screen *feed_screen_new(struct app *app);
+
+#define FEED_MAX_EVENTS 10000
+
+/* Whether s is the feed screen. */
+bool feed_is_feed(const struct screen *s);
+
+/* Hands an events result to the feed; the feed takes result->list's body. */
+void feed_take_result(struct screen *s, struct app *app, struct fetch_result *result);
+
+/* Milliseconds until the feed wants to poll, or -1 when it does not. */
+int feed_next_poll_ms(struct screen *s);
+
+#endif

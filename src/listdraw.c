@@ -1,0 +1,93 @@
+/* listdraw.c: draws column headers and rows of a view. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "listdraw.h"
+#include "model.h"
+#include "text.h"
+#include "ui.h"
+#include "view.h"
+
+void
+listdraw_layout(struct listdraw *layout, const struct view_def *view, int width,
+                int selected_column, int sorted_column, bool descending)
+{
+    int widths[LISTDRAW_MAX_COLUMNS + 1];
+
+    memset(layout, 0, sizeof *layout);
+    layout->view = view;
+    layout->count = view_layout(view, width, widths);
+    if (layout->count > LISTDRAW_MAX_COLUMNS)
+        layout->count = LISTDRAW_MAX_COLUMNS;
+    memcpy(layout->widths, widths, sizeof(int) * (size_t)layout->count);
+    layout->selected_column = selected_column;
+    layout->sorted_column = sorted_column;
+    layout->descending = descending;
+}
+
+static void
+put_cell(WINDOW *win, const char *raw, int width, enum text_align align, bool last)
+{
+    char *cell = text_cell(raw, raw ? strlen(raw) : 0, width, align);
+
+    waddstr(win, cell);
+    if (!last)
+        waddch(win, ' ');
+    free(cell);
+}
+
+void
+listdraw_header(WINDOW *win, int y, const struct listdraw *layout)
+{
+    wmove(win, y, 0);
+    wattron(win, ui_attr(UI_HEADER));
+    for (int i = 0; i < layout->count; i++) {
+        const struct column *c = &layout->view->columns[i];
+        char title[64];
+
+        snprintf(title, sizeof title, "%s%s", c->title,
+                 i == layout->sorted_column ? (layout->descending ? "↓" : "↑") : "");
+        if (i == layout->selected_column)
+            wattron(win, A_UNDERLINE);
+        put_cell(win, title, layout->widths[i], c->align, i + 1 == layout->count);
+        wattroff(win, A_UNDERLINE);
+    }
+    wclrtoeol(win);
+    wattroff(win, ui_attr(UI_HEADER));
+}
+
+void
+listdraw_record(struct app *app, WINDOW *win, int y, const struct listdraw *layout,
+                struct json_object *record, bool selected)
+{
+    char raw[2048];
+
+    wmove(win, y, 0);
+    if (selected)
+        wattron(win, ui_attr(UI_SELECTED));
+    for (int i = 0; i < layout->count; i++) {
+        const struct column *c = &layout->view->columns[i];
+        view_format_cell(app, c, record, raw, sizeof raw);
+        put_cell(win, raw, layout->widths[i], c->align, i + 1 == layout->count);
+    }
+    if (selected) {
+        wclrtoeol(win);
+        wattroff(win, ui_attr(UI_SELECTED));
+    }
+}
+
+void
+listdraw_state_row(WINDOW *win, int y, int width, const char *text, const struct model_row *row,
+                   bool selected)
+{
+    bool failed = row->state == MODEL_PAGE_FAILED || row->state == MODEL_PAGE_WAITING;
+    int attr = ui_attr(failed ? UI_ERROR : UI_DIM) | (selected ? ui_attr(UI_SELECTED) : 0);
+    char *line = text_cell(text, text ? strlen(text) : 0, width, TEXT_ALIGN_LEFT);
+
+    wattron(win, attr);
+    mvwaddstr(win, y, 0, line);
+    wattroff(win, attr);
+    free(line);
+}

@@ -1,0 +1,43 @@
+/* listdraw.h: drawing of column headers and rows, shared by the list
+ * screen and the events feed.  Only the UI thread calls these. */
+#ifndef CATS_LISTDRAW_H
+#define CATS_LISTDRAW_H
+
+#include <stdbool.h>
+
+#include <curses.h>
+
+struct app;
+struct json_object;
+struct model_row;
+struct view_def;
+
+#define LISTDRAW_MAX_COLUMNS 12
+
+/* Where each column of a view goes at one screen width. */
+struct listdraw {
+    const struct view_def *view;
+    int count;
+    int widths[LISTDRAW_MAX_COLUMNS];
+    int selected_column;   /* underlined in the header */
+    int sorted_column;     /* marked with an arrow, -1 for none */
+    bool descending;
+};
+
+void listdraw_layout(struct listdraw *layout, const struct view_def *view, int width,
+                     int selected_column, int sorted_column, bool descending);
+
+/* Draws the column titles on row y. */
+void listdraw_header(WINDOW *win, int y, const struct listdraw *layout);
+
+/* Draws a record's cells on row y, each sanitized and fitted to its
+ * column; selected rows are drawn in reverse video. */
+void listdraw_record(struct app *app, WINDOW *win, int y, const struct listdraw *layout,
+                     struct json_object *record, bool selected);
+
+/* Draws a row that has no record yet: text (e.g. "loading…") dimmed, or
+ * highlighted as an error when the row's page failed. */
+void listdraw_state_row(WINDOW *win, int y, int width, const char *text,
+                        const struct model_row *row, bool selected);
+
+#endif

@@ -1,0 +1,333 @@
+/* ui.c: curses set-up, the frame around the screens, and the main loop. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "api.h"
+#include "app.h"
+#include "help.h"
+#include "screen.h"
+#include "text.h"
+#include "ui.h"
+
+#define MIN_COLUMNS 30
+#define MIN_LINES 8
+#define FRAME_TOP 3     /* title bar, tab bar, screen title */
+
+static volatile sig_atomic_t quit_signal;
+static bool curses_started;
+static int style_attrs[UI_STYLE_COUNT];
+
+static void
+on_quit_signal(int signo)
+{
+    quit_signal = signo;
+}
+
+static void
+install_signals(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_quit_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+static bool
+colour_wanted(void)
+{
+    const char *no_color = getenv("NO_COLOR");
+
+    return (no_color == NULL || no_color[0] == '\0') && has_colors();
+}
+
+/* Colours where the terminal has them and NO_COLOR is unset; otherwise
+ * bold, reverse, underline and dim carry the same distinctions. */
+static void
+init_styles(void)
+{
+    static const struct { enum ui_style style; short fg, bg; int attr, mono; } table[] = {
+        { UI_HEADER, COLOR_CYAN, -1, A_BOLD, A_BOLD },
+        { UI_SELECTED, -1, -1, A_REVERSE, A_REVERSE },
+        { UI_TITLE, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE },
+        { UI_TAB, -1, -1, 0, 0 },
+        { UI_TAB_CURRENT, COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD },
+        { UI_STATUS, -1, -1, 0, 0 },
+        { UI_ERROR, COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+        { UI_DIM, -1, -1, A_DIM, A_DIM },
+        { UI_LINK, COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE },
+        { UI_KEY, COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+    };
+    bool colour = colour_wanted();
+
+    if (colour) {
+        start_color();
+        use_default_colors();
+    }
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        short pair = (short)(i + 1);
+        style_attrs[table[i].style] = table[i].mono;
+        if (colour && (table[i].fg >= 0 || table[i].bg >= 0)) {
+            init_pair(pair, table[i].fg, table[i].bg);
+            style_attrs[table[i].style] = (int)COLOR_PAIR(pair) | table[i].attr;
+        } else if (colour) {
+            style_attrs[table[i].style] = table[i].attr;
+        }
+    }
+}
+
+int
+ui_attr(enum ui_style style)
+{
+    return style_attrs[style];
+}
+
+bool
+ui_start(int escdelay_ms, char *why, size_t why_size)
+{
+    install_signals();
+    if (newterm(NULL, stdout, stdin) == NULL) {
+        snprintf(why, why_size, "the terminal type '%s' is unknown to terminfo; set TERM to "
+                 "one it knows, such as xterm-256color", getenv("TERM") ? getenv("TERM") : "");
+        return false;
+    }
+    curses_started = true;
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    set_escdelay(escdelay_ms);
+    curs_set(0);
+    init_styles();
+    return true;
+}
+
+void
+ui_stop(void)
+{
+    if (!curses_started)
+        return;
+    endwin();
+    delscreen(SP);
+    curses_started = false;
+}
+
+/* ---- the frame ---------------------------------------------------------- */
+
+static void
+draw_title_bar(struct app *app, int width)
+{
+    struct api_rate_limit rate;
+    char line[512], budget[64];
+    const char *state = app->connection == APP_CONNECTED ? "● connected"
+                      : app->connection == APP_OFFLINE ? "○ offline" : "◌ connecting";
+
+    api_session_rate_limit(app->session, &rate);
+    if (rate.retry_in_ms > 0)
+        snprintf(budget, sizeof budget, "rate limited, %lds", (rate.retry_in_ms + 999) / 1000);
+    else if (rate.remaining >= 0)
+        snprintf(budget, sizeof budget, "budget %ld/%ld", rate.remaining, rate.limit);
+    else
+        snprintf(budget, sizeof budget, "budget ?");
+    snprintf(line, sizeof line, " cats-admin │ %s │ %s │ %s",
+             app->account[0] ? app->account : "…", state, budget);
+
+    char *fitted = text_cell(line, strlen(line), width, TEXT_ALIGN_LEFT);
+    attron(ui_attr(UI_TITLE));
+    mvaddstr(0, 0, fitted);
+    attroff(ui_attr(UI_TITLE));
+    free(fitted);
+}
+
+static void
+draw_tab_bar(struct app *app, int width)
+{
+    move(1, 0);
+    for (int i = 0; i < VIEW_TAB_COUNT; i++) {
+        char label[64];
+        bool current = i == app->current;
+        int x = getcurx(stdscr);
+
+        snprintf(label, sizeof label, " %d %s ", i + 1, app->tabs[i].view->title);
+        if (x + text_width(label) > width)
+            snprintf(label, sizeof label, " %d ", i + 1);
+        if (x + text_width(label) > width)
+            break;
+        attron(ui_attr(current ? UI_TAB_CURRENT : UI_TAB));
+        addstr(label);
+        attroff(ui_attr(current ? UI_TAB_CURRENT : UI_TAB));
+    }
+    clrtoeol();
+}
+
+static void
+draw_screen_title(struct screen *screen, int width)
+{
+    char title[512];
+    char *fitted;
+
+    title[0] = '\0';
+    if (screen->ops->title)
+        screen->ops->title(screen, title, sizeof title);
+    fitted = text_cell(title, strlen(title), width, TEXT_ALIGN_LEFT);
+    attron(A_BOLD);
+    mvaddstr(2, 0, fitted);
+    attroff(A_BOLD);
+    free(fitted);
+}
+
+static void
+draw_status_line(struct app *app, struct screen *screen, int y, int width)
+{
+    char position[128] = "";
+    int room;
+    char *left, *right;
+
+    if (app->prompt_kind != APP_PROMPT_NONE) {
+        curs_set(1);
+        prompt_draw(&app->prompt, stdscr, y, width);
+        return;
+    }
+    curs_set(0);
+    if (screen->ops->position && !app->help_open)
+        screen->ops->position(screen, position, sizeof position);
+    right = text_cell(position, strlen(position), text_width(position), TEXT_ALIGN_RIGHT);
+    room = width - text_width(position) - 1;
+    left = text_cell(app->status, strlen(app->status), room > 0 ? room : 0, TEXT_ALIGN_LEFT);
+
+    move(y, 0);
+    attron(ui_attr(app->status_is_error ? UI_ERROR : UI_STATUS));
+    addstr(left);
+    attroff(ui_attr(app->status_is_error ? UI_ERROR : UI_STATUS));
+    if (room > 0)
+        addch(' ');
+    addstr(right);
+    free(left);
+    free(right);
+}
+
+static void
+draw_too_small(void)
+{
+    erase();
+    mvprintw(0, 0, "Terminal too small:");
+    mvprintw(1, 0, "need %dx%d.", MIN_COLUMNS, MIN_LINES);
+}
+
+void
+ui_draw(struct app *app)
+{
+    struct screen *screen = app_screen(app);
+    int height = LINES - FRAME_TOP - 1;
+
+    if (app->full_repaint) {
+        clearok(curscr, TRUE);
+        app->full_repaint = false;
+    }
+    if (COLS < MIN_COLUMNS || LINES < MIN_LINES) {
+        draw_too_small();
+        refresh();
+        return;
+    }
+    if (screen->ops->prepare)
+        screen->ops->prepare(screen, app, height);
+
+    erase();
+    draw_title_bar(app, COLS);
+    draw_tab_bar(app, COLS);
+    draw_screen_title(screen, COLS);
+    WINDOW *body = derwin(stdscr, height, COLS, FRAME_TOP, 0);
+    if (body != NULL) {
+        if (app->help_open)
+            help_draw(app, body, height, COLS);
+        else
+            screen->ops->draw(screen, app, body, height, COLS);
+        delwin(body);
+    }
+    draw_status_line(app, screen, LINES - 1, COLS);
+    refresh();
+}
+
+/* ---- the loop ------------------------------------------------------------ */
+
+static void
+drain_pipe(int fd)
+{
+    char buf[256];
+
+    while (read(fd, buf, sizeof buf) > 0)
+        ;
+}
+
+/* Reads every key waiting; returns true when any arrived. */
+static bool
+read_keys(struct app *app)
+{
+    bool any = false;
+    wint_t key;
+    int kind;
+
+    while ((kind = get_wch(&key)) != ERR) {
+        any = true;
+        if (kind == KEY_CODE_YES && key == KEY_RESIZE)
+            continue;   /* the next frame is drawn at the new size */
+        app_key(app, key, kind == KEY_CODE_YES);
+        if (app->quit)
+            break;
+    }
+    return any;
+}
+
+static int
+poll_timeout(struct app *app)
+{
+    struct screen *screen = app_screen(app);
+    int timeout = app_next_timer_ms(app);
+
+    if (screen->ops->counting_down && screen->ops->counting_down(screen))
+        timeout = timeout < 0 || timeout > 1000 ? 1000 : timeout;
+    return timeout;
+}
+
+void
+ui_run(struct app *app, int wake_fd)
+{
+    struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+                             { .fd = wake_fd, .events = POLLIN } };
+    bool dirty = true;
+
+    while (!app->quit && !quit_signal) {
+        if (dirty)
+            ui_draw(app);
+        int ready = poll(fds, wake_fd >= 0 ? 2 : 1, poll_timeout(app));
+        if (quit_signal)
+            break;
+        if (ready < 0 && errno != EINTR)
+            break;
+
+        if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+            break;      /* the terminal went away, e.g. a dropped SSH link */
+
+        dirty = false;
+        if (wake_fd >= 0 && ready > 0 && (fds[1].revents & POLLIN)) {
+            drain_pipe(wake_fd);
+            dirty |= app_handle_results(app);
+        }
+        dirty |= read_keys(app);
+        dirty |= app_tick(app);
+    }
+}
