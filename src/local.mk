@@ -3,6 +3,7 @@
 noinst_LIBRARIES += src/libcats.a
 src_libcats_a_SOURCES = \
 	src/mem.c src/mem.h \
+	src/model.c src/model.h \
 	src/text.c src/text.h \
 	src/version.c src/version.h
 src_libcats_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS)
