@@ -2,6 +2,7 @@
 # unit and API tests link the same code the program runs.
 noinst_LIBRARIES += src/libcats.a
 src_libcats_a_SOURCES = \
+	src/config_file.c src/config_file.h \
 	src/mem.c src/mem.h \
 	src/model.c src/model.h \
 	src/text.c src/text.h \

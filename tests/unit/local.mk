@@ -1,5 +1,5 @@
 # tests/unit/local.mk: the unit tests, one cmocka program per module.
-UNIT_TESTS = tests/unit/text_test tests/unit/model_test
+UNIT_TESTS = tests/unit/text_test tests/unit/model_test tests/unit/config_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -11,3 +11,7 @@ tests_unit_text_test_LDADD = $(TEST_LIBS)
 tests_unit_model_test_SOURCES = tests/unit/model_test.c
 tests_unit_model_test_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_model_test_LDADD = $(TEST_LIBS)
+
+tests_unit_config_test_SOURCES = tests/unit/config_test.c
+tests_unit_config_test_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_unit_config_test_LDADD = $(TEST_LIBS)
