@@ -2,12 +2,18 @@
 # unit and API tests link the same code the program runs.
 noinst_LIBRARIES += src/libcats.a
 src_libcats_a_SOURCES = \
+	src/config_file.c src/config_file.h \
 	src/mem.c src/mem.h \
+	src/model.c src/model.h \
 	src/text.c src/text.h \
-	src/version.c src/version.h
-src_libcats_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS)
+	src/version.c src/version.h \
+	src/api.h src/api_internal.h \
+	src/api_error.c src/api_session.c src/api_http.c src/api_call.c \
+	src/api_json.c src/api_ops.c src/api_body.c src/api_files.c src/api_portal.c
+src_libcats_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(CRYPTO_CFLAGS)
 
-CATS_LIBS = src/libcats.a $(NCURSESW_LIBS) $(CURL_LIBS) $(JSONC_LIBS)
+# libcrypto encodes the files of portal applications in base64.
+CATS_LIBS = src/libcats.a $(NCURSESW_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(CRYPTO_LIBS)
 
 bin_PROGRAMS += cats-admin
 cats_admin_SOURCES = src/main.c
