@@ -40,31 +40,31 @@ body_height(struct app *app)
             app_status((app), "%s does nothing on this screen.", (what));      \
     } while (0)
 
-static void cmd_down(struct app *a, const char *arg, unsigned key) { ON_SCREEN(a, move, "Down", 1); }
-static void cmd_up(struct app *a, const char *arg, unsigned key) { ON_SCREEN(a, move, "Up", -1); }
+static void cmd_down(struct app *a, const char *arg, unsigned key) { ON_SCREEN(a, step, "Down", 1); }
+static void cmd_up(struct app *a, const char *arg, unsigned key) { ON_SCREEN(a, step, "Up", -1); }
 
 static void
 cmd_page_down(struct app *a, const char *arg, unsigned key)
 {
-    ON_SCREEN(a, move, "Paging", body_height(a));
+    ON_SCREEN(a, step, "Paging", body_height(a));
 }
 
 static void
 cmd_page_up(struct app *a, const char *arg, unsigned key)
 {
-    ON_SCREEN(a, move, "Paging", -body_height(a));
+    ON_SCREEN(a, step, "Paging", -body_height(a));
 }
 
 static void
 cmd_half_down(struct app *a, const char *arg, unsigned key)
 {
-    ON_SCREEN(a, move, "Paging", body_height(a) / 2 > 0 ? body_height(a) / 2 : 1);
+    ON_SCREEN(a, step, "Paging", body_height(a) / 2 > 0 ? body_height(a) / 2 : 1);
 }
 
 static void
 cmd_half_up(struct app *a, const char *arg, unsigned key)
 {
-    ON_SCREEN(a, move, "Paging", -(body_height(a) / 2 > 0 ? body_height(a) / 2 : 1));
+    ON_SCREEN(a, step, "Paging", -(body_height(a) / 2 > 0 ? body_height(a) / 2 : 1));
 }
 
 static void cmd_first(struct app *a, const char *arg, unsigned key) { ON_SCREEN(a, jump, "g", false); }
@@ -73,7 +73,7 @@ static void cmd_open(struct app *a, const char *arg, unsigned key) { ON_SCREEN(a
 static void cmd_refresh(struct app *a, const char *arg, unsigned key)
 {
     app_refresh(a);
-    ON_SCREEN(a, refresh, "Refresh");
+    ON_SCREEN(a, reload, "Refresh");
 }
 static void cmd_next_match(struct app *a, const char *arg, unsigned key) { ON_SCREEN(a, find, "n", 1); }
 static void cmd_prev_match(struct app *a, const char *arg, unsigned key) { ON_SCREEN(a, find, "N", -1); }
@@ -294,7 +294,7 @@ static void
 prompt_command_accepted(struct app *app)
 {
     char *line = prompt_text(&app->prompt);
-    char error[512];
+    char error[sizeof app->prompt.hint];
 
     app->prompt_kind = APP_PROMPT_NONE;
     if (line[0] == '\0') {

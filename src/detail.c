@@ -465,10 +465,10 @@ detail_free(struct screen *s)
 static const struct screen_ops detail_ops = {
     .prepare = detail_prepare,
     .draw = detail_draw,
-    .move = detail_move,
+    .step = detail_move,
     .jump = detail_jump,
     .open = detail_open,
-    .refresh = detail_refresh,
+    .reload = detail_refresh,
     .position = detail_position,
     .title = detail_title,
     .record_arrived = detail_record_arrived,

@@ -351,10 +351,10 @@ feed_free(struct screen *s)
 static const struct screen_ops feed_ops = {
     .prepare = feed_prepare,
     .draw = feed_draw,
-    .move = feed_move,
+    .step = feed_move,
     .jump = feed_jump,
     .open = feed_open,
-    .refresh = feed_refresh,
+    .reload = feed_refresh,
     .filter = feed_filter,
     .find = feed_find,
     .position = feed_position,

@@ -423,10 +423,10 @@ list_free(struct screen *s)
 static const struct screen_ops list_ops = {
     .prepare = list_prepare,
     .draw = list_draw,
-    .move = list_move,
+    .step = list_move,
     .jump = list_jump,
     .open = list_open,
-    .refresh = list_refresh,
+    .reload = list_refresh,
     .filter = list_filter,
     .find = list_find,
     .select_column = list_select_column,

@@ -7,6 +7,13 @@ src_libcats_a_SOURCES = \
 	src/model.c src/model.h \
 	src/text.c src/text.h \
 	src/version.c src/version.h \
+	src/app.c src/app.h src/app_fetch.c src/app_views.c \
+	src/command.c src/command.h src/commands.c \
+	src/detail.c src/detail.h src/feed.c src/feed.h \
+	src/help.c src/help.h src/list.c src/list.h \
+	src/listdraw.c src/listdraw.h src/prompt.c src/prompt.h \
+	src/sandbox_child.c src/sandbox_child.h src/screen.h \
+	src/ui.c src/ui.h src/view.h src/views.c \
 	src/api.h src/api_internal.h \
 	src/api_error.c src/api_session.c src/api_http.c src/api_call.c \
 	src/api_json.c src/api_ops.c src/api_body.c src/api_files.c src/api_portal.c

@@ -85,7 +85,7 @@ static int
 read_greeting(struct sandbox_child *child, const char *program, char *err, size_t err_size)
 {
     struct timespec deadline;
-    char key_line[300];
+    char key_line[sizeof child->key - 8];
 
     clock_gettime(CLOCK_MONOTONIC, &deadline);
     deadline.tv_sec += START_TIMEOUT_MS / 1000;
@@ -100,7 +100,7 @@ read_greeting(struct sandbox_child *child, const char *program, char *err, size_
         snprintf(err, err_size, "%s printed no 'key: ' line after its URL.", program);
         return -1;
     }
-    snprintf(child->key, sizeof child->key, "%s", key_line + 5);
+    memcpy(child->key, key_line + 5, strlen(key_line + 5) + 1);
     memset(key_line, 0, sizeof key_line);
     return 0;
 }

@@ -28,13 +28,13 @@ struct screen_ops {
     /* Draws the body: height rows of width cells in win, from row 0. */
     void (*draw)(struct screen *s, struct app *app, WINDOW *win, int height, int width);
     /* Moves the selection or scroll by delta rows (negative is up). */
-    void (*move)(struct screen *s, struct app *app, long delta);
+    void (*step)(struct screen *s, struct app *app, long delta);
     /* Goes to the first (to_end false) or last row. */
     void (*jump)(struct screen *s, struct app *app, bool to_end);
     /* Enter. */
     void (*open)(struct screen *s, struct app *app);
     /* R: fetches what is shown again. */
-    void (*refresh)(struct screen *s, struct app *app);
+    void (*reload)(struct screen *s, struct app *app);
     /* '/': shows only what matches pattern; "" shows everything again. */
     void (*filter)(struct screen *s, struct app *app, const char *pattern);
     /* n and N: goes to the next (1) or previous (-1) match. */

@@ -24,7 +24,7 @@
 #define FRAME_TOP 3     /* title bar, tab bar, screen title */
 
 static volatile sig_atomic_t quit_signal;
-static bool curses_started;
+static SCREEN *terminal;
 static int style_attrs[UI_STYLE_COUNT];
 
 static void
@@ -99,12 +99,12 @@ bool
 ui_start(int escdelay_ms, char *why, size_t why_size)
 {
     install_signals();
-    if (newterm(NULL, stdout, stdin) == NULL) {
+    terminal = newterm(NULL, stdout, stdin);
+    if (terminal == NULL) {
         snprintf(why, why_size, "the terminal type '%s' is unknown to terminfo; set TERM to "
                  "one it knows, such as xterm-256color", getenv("TERM") ? getenv("TERM") : "");
         return false;
     }
-    curses_started = true;
     cbreak();
     noecho();
     nonl();
@@ -119,11 +119,11 @@ ui_start(int escdelay_ms, char *why, size_t why_size)
 void
 ui_stop(void)
 {
-    if (!curses_started)
+    if (terminal == NULL)
         return;
     endwin();
-    delscreen(SP);
-    curses_started = false;
+    delscreen(terminal);
+    terminal = NULL;
 }
 
 /* ---- the frame ---------------------------------------------------------- */
