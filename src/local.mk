@@ -3,6 +3,7 @@
 noinst_LIBRARIES += src/libcats.a
 src_libcats_a_SOURCES = \
 	src/config_file.c src/config_file.h \
+	src/fetch.c src/fetch_ops.c src/fetch.h src/fetch_internal.h \
 	src/mem.c src/mem.h \
 	src/model.c src/model.h \
 	src/text.c src/text.h \

@@ -1,5 +1,6 @@
 # tests/unit/local.mk: the unit tests, one cmocka program per module.
-UNIT_TESTS = tests/unit/text_test tests/unit/model_test tests/unit/config_test
+UNIT_TESTS = tests/unit/text_test tests/unit/model_test tests/unit/config_test \
+	tests/unit/fetch_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -15,6 +16,12 @@ tests_unit_model_test_LDADD = $(TEST_LIBS)
 tests_unit_config_test_SOURCES = tests/unit/config_test.c
 tests_unit_config_test_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_config_test_LDADD = $(TEST_LIBS)
+
+# The fetcher's threads and pipe, against a closed port and a silent
+# listener on 127.0.0.1 (no HTTP server needed).
+tests_unit_fetch_test_SOURCES = tests/unit/fetch_test.c
+tests_unit_fetch_test_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_unit_fetch_test_LDADD = $(TEST_LIBS)
 
 # The API client's parsers and error mapping.
 check_PROGRAMS += tests/unit/api_parse_test tests/unit/api_error_test
