@@ -87,7 +87,7 @@ static const struct column trigger_columns[] = {
 static const struct column event_columns[] = {
     { "Date", "date", COL_DATE, 16, L },
     { "Event", "event", COL_TEXT, 22, L },
-    { "Record", "data_item", COL_DATA_ITEM, 20, L },
+    { "Record", "data_item", COL_DATA_ITEM, 0, L },
     { "ID", "id", COL_TEXT, 8, R },
     { NULL, NULL, 0, 0, 0 }
 };
@@ -396,5 +396,7 @@ view_layout(const struct view_def *view, int width, int *widths)
         left -= widths[i];
         flexible--;
     }
+    if (count > 0 && left > 0 && view->columns[count - 1].width > 0)
+        widths[count - 1] += left;   /* no flexible column: the last one grows */
     return count;
 }

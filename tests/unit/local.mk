@@ -34,3 +34,10 @@ tests_unit_api_parse_test_LDADD = $(TEST_LIBS)
 tests_unit_api_error_test_SOURCES = tests/unit/api_error_test.c
 tests_unit_api_error_test_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_api_error_test_LDADD = $(TEST_LIBS)
+
+# The console's command table, views and prompt, without a terminal.
+check_PROGRAMS += tests/unit/console_test
+TESTS += tests/unit/console_test
+tests_unit_console_test_SOURCES = tests/unit/console_test.c
+tests_unit_console_test_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_unit_console_test_LDADD = $(TEST_LIBS)
