@@ -144,22 +144,38 @@ command_key_name(unsigned key, char *buf, size_t size)
     return buf;
 }
 
+/* Whether keys[i..i+8] are '1' to '9', which the label shortens to "1-9". */
+static bool
+is_digit_run(const unsigned *keys, int i)
+{
+    for (int d = 0; d < 9; d++)
+        if (i + d >= COMMAND_MAX_KEYS || keys[i + d] != (unsigned)('1' + d))
+            return false;
+    return true;
+}
+
 char *
 command_keys_label(const struct command *c, char *buf, size_t size)
 {
-    char one[32];
+    char one[32], last[32] = "";
     size_t used = 0;
 
     buf[0] = '\0';
     for (int i = 0; i < COMMAND_MAX_KEYS && c->keys[i]; i++) {
+        if (is_digit_run(c->keys, i)) {
+            snprintf(one, sizeof one, "1-9");
+            i += 8;
+        } else {
+            command_key_name(c->keys[i], one, sizeof one);
+        }
         /* Enter arrives as '\n', '\r' or KEY_ENTER; name it once. */
-        command_key_name(c->keys[i], one, sizeof one);
-        if (strstr(buf, one) != NULL)
+        if (strcmp(one, last) == 0)
             continue;
         int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", one);
         if (n < 0 || (size_t)n >= size - used)
             break;
         used += (size_t)n;
+        snprintf(last, sizeof last, "%s", one);
     }
     return buf;
 }

@@ -290,11 +290,23 @@ const struct command command_table[] = {
 
 /* ---- keys ---------------------------------------------------------------- */
 
+/* Opens the command line again with what was typed, so a mistake can be
+ * corrected instead of typed again, and the error beside it. */
+static void
+reopen_command_line(struct app *app, const char *line, const char *error)
+{
+    cmd_command_line(app, NULL, 0);
+    prompt_set_text(&app->prompt, line);
+    snprintf(app->prompt.hint, sizeof app->prompt.hint, "%s", error);
+    app->status[0] = '\0';
+    app->status_is_error = false;
+}
+
 static void
 prompt_command_accepted(struct app *app)
 {
     char *line = prompt_text(&app->prompt);
-    char error[sizeof app->prompt.hint];
+    char error[sizeof app->status];
 
     app->prompt_kind = APP_PROMPT_NONE;
     if (line[0] == '\0') {
@@ -304,9 +316,10 @@ prompt_command_accepted(struct app *app)
     app->status[0] = '\0';
     app->status_is_error = false;
     if (!command_run_line(app, command_table, line, error, sizeof error)) {
-        /* Keep what was typed so it can be corrected. */
-        app->prompt_kind = APP_PROMPT_COMMAND;
-        snprintf(app->prompt.hint, sizeof app->prompt.hint, "%s", error);
+        reopen_command_line(app, line, error);
+    } else if (app->status_is_error && app->prompt_kind == APP_PROMPT_NONE) {
+        snprintf(error, sizeof error, "%s", app->status);
+        reopen_command_line(app, line, error);
     }
     free(line);
 }

@@ -257,6 +257,8 @@ add_value(struct detail_screen *ds, int indent, const char *key, struct json_obj
 
     if (json_object_is_type(value, json_type_object) && strcmp(key, "_links") == 0) {
         add_links(ds, indent, value);
+    } else if (json_object_is_type(value, json_type_object) && json_object_object_length(value) == 0) {
+        add_wrapped(ds, indent, label, "{}", NULL, UI_DIM);
     } else if (json_object_is_type(value, json_type_object)) {
         const char *target = strcmp(key, "data_item") == 0
                              ? data_item_reference(value, path, sizeof path) : NULL;

@@ -372,12 +372,11 @@ list_load_all(struct screen *s, struct app *app)
         return;
     }
     if (missing < 0)
-        snprintf(question, sizeof question, "The size of %s is not known; load every page anyway?",
+        snprintf(question, sizeof question, "The size of %s is unknown. Load all?",
                  s->view->title);
     else
-        snprintf(question, sizeof question,
-                 "Loading %s needs %ld requests of the %ld left this hour. Go on?",
-                 s->view->title, missing, remaining);
+        snprintf(question, sizeof question, "%s needs %ld requests; %ld are left this hour. "
+                 "Load all?", s->view->title, missing, remaining);
     app_confirm(app, question, start_load_all, ls);
 }
 

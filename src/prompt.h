@@ -32,13 +32,13 @@ enum prompt_result {
 typedef size_t (*prompt_complete_fn)(const char *text, const char **out, size_t max, void *data);
 
 struct prompt {
-    wchar_t label[32];               /* ":" or "/" or a question */
+    wchar_t label[256];              /* ":" or "/" or a question */
     wchar_t text[PROMPT_MAX_CHARS];  /* what the user typed, NUL-terminated */
     size_t length, cursor;           /* in characters */
     size_t scroll;                   /* first character shown */
     prompt_complete_fn complete;
     void *complete_data;
-    char hint[256];                  /* completions shown after a Tab */
+    char hint[512];                  /* completions after a Tab, or an error */
     struct prompt_history *history;  /* shared by prompts of one kind; may be NULL */
     int history_pos;                 /* -1 while editing new text */
 };

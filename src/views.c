@@ -240,7 +240,7 @@ format_bytes(int64_t bytes, char *buf, size_t size)
 static void
 format_priority(struct json_object *value, char *buf, size_t size)
 {
-    static const char *const words[] = { "", "low", "", "medium", "", "high" };
+    static const char *const words[] = { "", "low", "", "", "", "high" };
     int priority = json_object_get_int(value);
 
     if (priority >= 1 && priority <= 5)
@@ -363,6 +363,52 @@ view_format_cell(struct app *app, const struct column *col, struct json_object *
     return buf;
 }
 
+/* Whether a column's text loses its meaning when cut (dates, marks). */
+static bool
+is_rigid(enum column_format format)
+{
+    return format == COL_CHECK || format == COL_PRIORITY || format == COL_DATE
+           || format == COL_DAY || format == COL_DUE || format == COL_BYTES;
+}
+
+/* Shrinks the fixed columns that are not rigid by excess cells, in
+ * proportion to their widths, keeping each at 3 cells or more. */
+static void
+shrink_fixed(const struct view_def *view, int count, int fixed, int excess, int *widths)
+{
+    int left = excess;
+
+    for (int i = 0; i < count && fixed > 0; i++) {
+        int w = view->columns[i].width;
+        int cut = (int)((long)excess * w / fixed);
+        if (w == 0 || is_rigid(view->columns[i].format))
+            continue;
+        if (cut > w - 3)
+            cut = w > 3 ? w - 3 : 0;
+        widths[i] -= cut;
+        left -= cut;
+    }
+    /* Rounding leaves a few cells: take them from the rightmost columns. */
+    for (int i = count - 1; i >= 0 && left > 0;) {
+        if (view->columns[i].width > 0 && widths[i] > 3 && !is_rigid(view->columns[i].format)) {
+            widths[i]--;
+            left--;
+        } else {
+            i--;
+        }
+    }
+}
+
+static int
+rigid_width(const struct view_def *view)
+{
+    int sum = 0;
+
+    for (const struct column *c = view->columns; c->title; c++)
+        sum += is_rigid(c->format) ? c->width : 0;
+    return sum;
+}
+
 int
 view_layout(const struct view_def *view, int width, int *widths)
 {
@@ -370,21 +416,17 @@ view_layout(const struct view_def *view, int width, int *widths)
 
     for (const struct column *c = view->columns; c->title; c++, count++) {
         widths[count] = c->width;
-        fixed += c->width;
+        fixed += is_rigid(c->format) ? 0 : c->width;
         flexible += c->width == 0;
     }
     left = width - (count > 0 ? count - 1 : 0);
 
-    /* Flexible columns want at least 10 cells each; when the fixed ones do
-     * not leave that, they shrink from the right, down to 3 cells. */
-    excess = fixed + 10 * flexible - left;
-    for (int i = count - 1; i >= 0 && excess > 0; i--) {
-        int cut = widths[i] - 3 < excess ? widths[i] - 3 : excess;
-        if (widths[i] == 0 || cut <= 0)
-            continue;
-        widths[i] -= cut;
-        excess -= cut;
-    }
+    /* Flexible columns want a third of the width and at least 10 cells
+     * each; when the fixed ones do not leave that, they all shrink. */
+    int wanted = flexible ? (left / 3 > 10 * flexible ? left / 3 : 10 * flexible) : 0;
+    excess = wanted - (left - fixed - rigid_width(view));
+    if (excess > 0)
+        shrink_fixed(view, count, fixed, excess, widths);
 
     for (int i = 0; i < count; i++)
         if (view->columns[i].width > 0)
