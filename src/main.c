@@ -204,8 +204,10 @@ main(int argc, char **argv)
     struct config_error err;
     struct sandbox_child child = { .pid = -1, .stdout_fd = -1 };
     struct api_session *session;
-    int rc = parse_options(argc, argv, &opts);
+    int rc;
 
+    ui_profile_begin();
+    rc = parse_options(argc, argv, &opts);
     if (rc != 0)
         return rc == 1 ? 0 : 2;
     if (set_locale() != 0 || load_config(&opts, &cfg) != 0)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -23,9 +24,82 @@
 #define MIN_LINES 8
 #define FRAME_TOP 3     /* title bar, tab bar, screen title */
 
+#define PROFILE_MAX_KEYS 100000
+
 static volatile sig_atomic_t quit_signal;
+
+/* CATS_ADMIN_PROFILE timings; all on the UI thread. */
+static struct {
+    bool on;
+    struct timespec start;
+    double first_frame_ms;         /* -1 until the first frame */
+    struct timespec key_arrived;   /* of the key whose frame is pending */
+    bool key_pending;
+    double *key_us;
+    int key_count;
+} profile = { .first_frame_ms = -1 };
 static SCREEN *terminal;
 static int style_attrs[UI_STYLE_COUNT];
+
+static double
+elapsed_us(const struct timespec *since)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - since->tv_sec) * 1e6 + (double)(now.tv_nsec - since->tv_nsec) / 1e3;
+}
+
+void
+ui_profile_begin(void)
+{
+    const char *path = getenv("CATS_ADMIN_PROFILE");
+
+    profile.on = path != NULL && path[0] != '\0';
+    clock_gettime(CLOCK_MONOTONIC, &profile.start);
+    if (profile.on)
+        profile.key_us = calloc(PROFILE_MAX_KEYS, sizeof profile.key_us[0]);
+    profile.on = profile.on && profile.key_us != NULL;
+}
+
+/* After each frame: the first frame's time, and the pending key's delay. */
+static void
+profile_frame_drawn(void)
+{
+    if (!profile.on)
+        return;
+    if (profile.first_frame_ms < 0)
+        profile.first_frame_ms = elapsed_us(&profile.start) / 1000;
+    if (profile.key_pending && profile.key_count < PROFILE_MAX_KEYS)
+        profile.key_us[profile.key_count++] = elapsed_us(&profile.key_arrived);
+    profile.key_pending = false;
+}
+
+static int
+compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+
+    return (x > y) - (x < y);
+}
+
+static void
+profile_write(void)
+{
+    FILE *out;
+    int n = profile.key_count;
+
+    if (!profile.on || (out = fopen(getenv("CATS_ADMIN_PROFILE"), "a")) == NULL)
+        return;
+    qsort(profile.key_us, (size_t)n, sizeof profile.key_us[0], compare_doubles);
+    fprintf(out, "first_frame_ms %.2f\n", profile.first_frame_ms);
+    if (n > 0)
+        fprintf(out, "key_frame_us median %.1f p90 %.1f max %.1f keys %d\n",
+                profile.key_us[n / 2], profile.key_us[n * 9 / 10], profile.key_us[n - 1], n);
+    fclose(out);
+    free(profile.key_us);
+    profile.on = false;
+}
 
 static void
 on_quit_signal(int signo)
@@ -121,6 +195,7 @@ ui_stop(void)
 {
     if (terminal == NULL)
         return;
+    profile_write();
     endwin();
     delscreen(terminal);
     terminal = NULL;
@@ -260,6 +335,7 @@ ui_draw(struct app *app)
     }
     draw_status_line(app, screen, LINES - 1, COLS);
     refresh();
+    profile_frame_drawn();
 }
 
 /* ---- the loop ------------------------------------------------------------ */
@@ -283,6 +359,10 @@ read_keys(struct app *app)
 
     while ((kind = get_wch(&key)) != ERR) {
         any = true;
+        if (profile.on && !profile.key_pending) {
+            clock_gettime(CLOCK_MONOTONIC, &profile.key_arrived);
+            profile.key_pending = true;
+        }
         if (kind == KEY_CODE_YES && key == KEY_RESIZE)
             continue;   /* the next frame is drawn at the new size */
         app_key(app, key, kind == KEY_CODE_YES);

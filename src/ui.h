@@ -47,4 +47,11 @@ void ui_run(struct app *app, int wake_fd);
 /* Draws the whole screen for the current state. */
 void ui_draw(struct app *app);
 
+/* Starts timing for CATS_ADMIN_PROFILE=FILE: call first thing in main().
+ * When the variable is set, ui_stop() appends to FILE the milliseconds
+ * from this call to the first frame on the terminal, and the time each
+ * key took from arriving to its frame being drawn (median, 90th
+ * percentile, maximum, in microseconds).  The benchmarks read it. */
+void ui_profile_begin(void);
+
 #endif
