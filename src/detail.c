@@ -374,6 +374,12 @@ detail_move(struct screen *s, struct app *app, long delta)
     struct detail_screen *ds = as_detail(s);
 
     ds->cursor += delta;
+    if (delta > 1 || delta < -1)
+        ds->top += delta;   /* paging scrolls the lines with the cursor */
+    if (ds->top > (long)ds->count - ds->base.height)
+        ds->top = (long)ds->count - ds->base.height;
+    if (ds->top < 0)
+        ds->top = 0;
     keep_cursor_visible(ds);
 }
 

@@ -148,6 +148,8 @@ list_move(struct screen *s, struct app *app, long delta)
     struct list_screen *ls = as_list(s);
 
     ls->selected += delta;
+    if (delta > 1 || delta < -1)
+        ls->top += delta;   /* paging scrolls the rows with the selection */
     clamp_selection(ls);
 }
 

@@ -272,16 +272,26 @@ draw_status_line(struct app *app, struct screen *screen, int y, int width)
     int room;
     char *left, *right;
 
-    if (app->prompt_kind != APP_PROMPT_NONE) {
-        curs_set(1);
-        prompt_draw(&app->prompt, stdscr, y, width);
-        return;
-    }
-    curs_set(0);
     if (screen->ops->position && !app->help_open)
         screen->ops->position(screen, position, sizeof position);
     right = text_cell(position, strlen(position), text_width(position), TEXT_ALIGN_RIGHT);
     room = width - text_width(position) - 1;
+    if (app->prompt_kind != APP_PROMPT_NONE) {
+        /* The position stays visible, so a filter shows its matches as
+         * they change; the prompt keeps at least half the line. */
+        int cursor_y, cursor_x;
+        if (room < width / 2)
+            room = width;
+        curs_set(1);
+        prompt_draw(&app->prompt, stdscr, y, room);
+        getyx(stdscr, cursor_y, cursor_x);
+        if (room < width)
+            mvaddstr(y, room + 1, right);
+        move(cursor_y, cursor_x);
+        free(right);
+        return;
+    }
+    curs_set(0);
     left = text_cell(app->status, strlen(app->status), room > 0 ? room : 0, TEXT_ALIGN_LEFT);
 
     move(y, 0);

@@ -148,3 +148,33 @@ tui_finish() {
     [ "$failed_count" -eq 0 ]
     exit $?
 }
+
+# screen_has TEXT: whether TEXT is on screen now.
+screen_has() {
+    screen | grep -qF -- "$1"
+}
+
+# wait_log REGEX COUNT: waits until the request log has COUNT lines
+# matching REGEX.
+wait_log() {
+    deadline=$(( $(date +%s) + WAIT_SECONDS ))
+    while [ "$(date +%s)" -le "$deadline" ]; do
+        [ "$(log_count "$1")" -ge "$2" ] && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# at_most N COMMAND...: whether COMMAND prints a number no greater than N.
+at_most() {
+    limit=$1
+    shift
+    value=$("$@")
+    echo "# $* = $value (at most $limit)"
+    [ "$value" -le "$limit" ]
+}
+
+# console_exited: whether the console has ended with status 0.
+console_exited() {
+    wait_screen "[exited 0]"
+}
