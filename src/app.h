@@ -193,6 +193,9 @@ void app_write_done(struct app *app, struct fetch_result *result);
  * the limit remains, or nothing is known yet. */
 bool app_budget_allows_prefetch(struct app *app);
 
+/* Whether a 429's Retry-After is still running. */
+bool app_rate_limited(struct app *app);
+
 /* Requests left in the rate-limit window, or -1 when unknown. */
 long app_budget_remaining(struct app *app);
 

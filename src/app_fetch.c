@@ -82,6 +82,15 @@ app_budget_allows_prefetch(struct app *app)
     return rate.remaining > rate.limit / 10 && rate.remaining > reserve;
 }
 
+bool
+app_rate_limited(struct app *app)
+{
+    struct api_rate_limit rate;
+
+    api_session_rate_limit(app->session, &rate);
+    return rate.retry_in_ms > 0;
+}
+
 int
 app_events_interval(struct app *app)
 {
@@ -221,7 +230,7 @@ app_tick(struct app *app)
 {
     struct screen *s = app_screen(app);
 
-    return (s->ops->counting_down && s->ops->counting_down(s))
+    return (s->ops->counting_down && s->ops->counting_down(s)) || app_rate_limited(app)
            || (feed_is_feed(s) && feed_next_poll_ms(s) == 0);
 }
 

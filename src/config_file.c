@@ -80,7 +80,7 @@ static const struct setting settings[] = {
     { "connect_timeout", parse_number, offsetof(struct config, connect_timeout), 1, 300,
       "seconds", KEY_NONE },
     { "timeout", parse_number, offsetof(struct config, timeout), 1, 3600, "seconds", KEY_NONE },
-    { "events_interval", parse_number, offsetof(struct config, events_interval), 15, 86400,
+    { "events_interval", parse_number, offsetof(struct config, events_interval), 5, 86400,
       "seconds", KEY_NONE },
     { "escdelay", parse_number, offsetof(struct config, escdelay), 0, 1000, "milliseconds",
       KEY_NONE },

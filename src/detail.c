@@ -184,6 +184,18 @@ data_item_reference(struct json_object *item, char *path, size_t size)
     return path;
 }
 
+/* "candidate 200279 →", sanitized. */
+static char *
+data_item_summary(struct json_object *item)
+{
+    char *raw = mem_printf("%s %s →", api_json_string(item, "type"),
+                           json_object_get_string(json_object_object_get(item, "id")));
+    char *safe = text_sanitize(raw, TEXT_LINE);
+
+    free(raw);
+    return safe;
+}
+
 static void add_value(struct detail_screen *ds, int indent, const char *key,
                       struct json_object *value);
 
@@ -262,7 +274,9 @@ add_value(struct detail_screen *ds, int indent, const char *key, struct json_obj
     } else if (json_object_is_type(value, json_type_object)) {
         const char *target = strcmp(key, "data_item") == 0
                              ? data_item_reference(value, path, sizeof path) : NULL;
-        add_wrapped(ds, indent, label, target ? "→" : "", target, target ? UI_LINK : UI_NORMAL);
+        char *summary = target ? data_item_summary(value) : mem_strdup("");
+        add_wrapped(ds, indent, label, summary, target, target ? UI_LINK : UI_NORMAL);
+        free(summary);
         json_object_object_foreach(value, child_key, child)
             add_value(ds, indent + 2, child_key, child);
     } else if (json_object_is_type(value, json_type_array)) {
@@ -455,7 +469,11 @@ detail_title(struct screen *s, char *buf, size_t size)
     struct detail_screen *ds = as_detail(s);
     const char *state = ds->state == DETAIL_LOADING && ds->record ? " (refreshing…)" : "";
 
-    snprintf(buf, size, "%s%s", ds->path ? ds->path : "record", state);
+    if (ds->path != NULL)
+        snprintf(buf, size, "%s%s", ds->path, state);
+    else
+        snprintf(buf, size, "record %s", ds->record && json_object_object_get(ds->record, "id")
+                 ? json_object_get_string(json_object_object_get(ds->record, "id")) : "");
 }
 
 static void
@@ -493,7 +511,8 @@ detail_screen_new(struct app *app, const char *path, struct json_object *record)
     ds->app = app;
     ds->path = mem_strdup(path);
     ds->record = record ? json_object_get(record) : NULL;
-    ds->state = DETAIL_LOADING;
+    /* Without a path there is nothing to fetch: the record is all there is. */
+    ds->state = path == NULL && record != NULL ? DETAIL_LOADED : DETAIL_LOADING;
     ds->built_width = -1;
     return &ds->base;
 }

@@ -103,6 +103,8 @@ draw_empty(struct list_screen *ls, WINDOW *win)
 {
     struct model_row row;
 
+    char state[512];
+
     model_list_row(ls->list, 0, &row);
     if (model_list_total_known(ls->list)) {
         bool complete;
@@ -110,8 +112,8 @@ draw_empty(struct list_screen *ls, WINDOW *win)
                   ? "No loaded row matches; Esc shows every row." : ls->base.view->empty_text);
         return;
     }
-    listdraw_state_row(win, 1, getmaxx(win), row.state == MODEL_PAGE_MISSING ? "loading…" : NULL,
-                       &row, false);
+    format_row_state(&row, state, sizeof state);
+    listdraw_state_row(win, 1, getmaxx(win), state, &row, false);
 }
 
 static void
@@ -401,10 +403,15 @@ list_counting_down(struct screen *s)
 {
     struct list_screen *ls = as_list(s);
     long rows = model_list_rows(ls->list);
+    long last = ls->top + visible_rows(ls) - 1;
 
-    for (long i = ls->top; i < ls->top + visible_rows(ls) && i < rows; i += MODEL_PER_PAGE) {
+    if (last >= rows)
+        last = rows > 0 ? rows - 1 : 0;
+    /* One row of each page on screen tells that page's state. */
+    for (long page = ls->top / MODEL_PER_PAGE; page <= last / MODEL_PER_PAGE; page++) {
+        long index = page * MODEL_PER_PAGE > ls->top ? page * MODEL_PER_PAGE : ls->top;
         struct model_row row;
-        model_list_row(ls->list, i, &row);
+        model_list_row(ls->list, index, &row);
         if (row.state == MODEL_PAGE_WAITING)
             return true;
     }

@@ -388,7 +388,8 @@ poll_timeout(struct app *app)
     struct screen *screen = app_screen(app);
     int timeout = app_next_timer_ms(app);
 
-    if (screen->ops->counting_down && screen->ops->counting_down(screen))
+    if ((screen->ops->counting_down && screen->ops->counting_down(screen))
+        || app_rate_limited(app))
         timeout = timeout < 0 || timeout > 1000 ? 1000 : timeout;
     return timeout;
 }

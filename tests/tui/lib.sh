@@ -38,12 +38,14 @@ tui_cleanup() {
     [ -n "$work_dir" ] && [ -z "${CATS_TEST_KEEP_LOG:-}" ] && rm -rf "$work_dir"
 }
 
-# sandbox_start [FLAG...]: starts cats-sandbox on a free loopback port with
-# TEST_KEY and seed 1; sets SANDBOX_URL and SANDBOX_LOG (its request log).
+# sandbox_start [FLAG...]: starts cats-sandbox on loopback with seed 1, on
+# SANDBOX_PORT (default: a free port) accepting SANDBOX_KEY (default
+# TEST_KEY); sets SANDBOX_URL and SANDBOX_LOG (its request log).
 sandbox_start() {
     SANDBOX_LOG="$work_dir/sandbox.log"
-    "$BUILDDIR/cats-sandbox" --port 0 --key "$TEST_KEY" --seed 1 "$@" \
-        >"$work_dir/sandbox.out" 2>"$SANDBOX_LOG" &
+    : >"$work_dir/sandbox.out"
+    "$BUILDDIR/cats-sandbox" --port "${SANDBOX_PORT:-0}" --key "${SANDBOX_KEY:-$TEST_KEY}" \
+        --seed 1 "$@" >"$work_dir/sandbox.out" 2>>"$SANDBOX_LOG" &
     sandbox_pid=$!
     for _ in $(seq 100); do
         SANDBOX_URL=$(head -n 1 "$work_dir/sandbox.out" 2>/dev/null)
@@ -66,18 +68,25 @@ sandbox_control() {
         --data "$2" "${SANDBOX_URL%/v3}$1"
 }
 
+# sandbox_port: the port of the running sandbox.
+sandbox_port() {
+    port=${SANDBOX_URL#http://127.0.0.1:}
+    echo "${port%/v3}"
+}
+
 # log_count PATTERN: counts request-log lines matching the extended regex.
 log_count() {
     grep -cE "$1" "$SANDBOX_LOG"
 }
 
-# console_start COLS ROWS [ARG...]: runs cats-admin in a detached tmux
-# session of that size, with the sandbox's URL and key in its environment.
+# console_start COLS ROWS [VAR=VALUE...]: runs cats-admin in a detached
+# tmux session of that size, with the sandbox's URL and key (CONSOLE_KEY,
+# default TEST_KEY) in its environment, plus the given variables.
 console_start() {
     cols=$1 rows=$2
     shift 2
     "$TMUX_BIN" -L "$socket" -f /dev/null new-session -d -s main -x "$cols" -y "$rows" \
-        "env CATS_API_KEY='$TEST_KEY' CATS_API_URL='${SANDBOX_URL:-}' $* \
+        "env CATS_API_KEY='${CONSOLE_KEY:-$TEST_KEY}' CATS_API_URL='${SANDBOX_URL:-}' $* \
          '$BUILDDIR/cats-admin' ${CONSOLE_ARGS:-}; echo \"[exited \$?]\"; sleep 600"
     "$TMUX_BIN" -L "$socket" set-option -t main status off >/dev/null
 }

@@ -352,7 +352,7 @@ test_bad_lines_rejected(void **state)
     load_fails_with("line 1", "not a url", NULL);
 
     write_config(fx, "events_interval = 60s\n", 0644);
-    load_fails_with("events_interval", "15 to 86400", NULL);
+    load_fails_with("events_interval", "5 to 86400", NULL);
 }
 
 static void
