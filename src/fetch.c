@@ -454,6 +454,18 @@ fetch_get(struct fetch *fetch, unsigned long tag, const char *path)
 }
 
 int
+fetch_get_list(struct fetch *fetch, unsigned long tag, const char *path, const char *plural)
+{
+    if (path == NULL || plural == NULL)
+        return -1;
+
+    struct fetch_request *req = fetch_request_new(FETCH_GET_LIST, tag);
+    req->path = fetch_request_keep_string(req, path);
+    req->plural = fetch_request_keep_string(req, plural);
+    return submit(fetch, req);
+}
+
+int
 fetch_events(struct fetch *fetch, unsigned long tag, int64_t after_timestamp)
 {
     return submit_simple(fetch, tag, FETCH_EVENTS, NULL, after_timestamp, 0);

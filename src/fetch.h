@@ -48,6 +48,7 @@ enum fetch_op {
     FETCH_PAGE,                       /* a page of a model list: GET path?page=&per_page= */
     FETCH_FILTER_PAGE,                /* a page of POST /activities/search */
     FETCH_GET,                        /* one record by relative path */
+    FETCH_GET_LIST,                   /* one collection page by relative path */
     FETCH_EVENTS,                     /* GET /events?starting_after_timestamp= */
     FETCH_TASK_CREATE,
     FETCH_TASK_UPDATE,
@@ -79,7 +80,7 @@ struct fetch_result {
                                      events' timestamp, or 0 */
     int64_t second_id;            /* the portal requests' job id, or 0 */
     struct api_error error;       /* kind API_OK on success */
-    struct api_list list;         /* pages and events, owned by the result */
+    struct api_list list;         /* pages, FETCH_GET_LIST and FETCH_EVENTS: owned */
     struct json_object *record;   /* FETCH_GET and FETCH_RESUME_PARSE: one reference */
     int64_t new_id;               /* creates: the id from Location, 0 when none */
     int64_t bytes;                /* FETCH_ATTACHMENT_DOWNLOAD: bytes written */
@@ -140,6 +141,11 @@ int fetch_filter_page(struct fetch *fetch, const struct model_request *req,
 /* GETs one record at a path relative to the base URL, as _links hrefs give
  * them: "/tasks/5", "/site", "/portals/3/registration". */
 int fetch_get(struct fetch *fetch, unsigned long tag, const char *path);
+
+/* GETs a collection page at a relative path whose rows are in
+ * "_embedded.<plural>", e.g. a "_links.next" href such as
+ * "/events?starting_after_id=12369". */
+int fetch_get_list(struct fetch *fetch, unsigned long tag, const char *path, const char *plural);
 
 /* GETs up to 25 events after a Unix time. */
 int fetch_events(struct fetch *fetch, unsigned long tag, int64_t after_timestamp);

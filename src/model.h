@@ -103,6 +103,20 @@ void model_free(struct model *model);
  * The strings are copied.  The list starts empty, with no request made. */
 struct model_list *model_open(struct model *model, const char *path, const char *plural);
 
+/* Opens a feed: a list that grows at its end, such as the live events
+ * view.  It makes no page requests; model_feed_append() adds its rows.  It
+ * is always whole, so it can be sorted and filtered, and nothing is
+ * evicted.  NOTE: a feed keeps every row appended until refreshed. */
+struct model_list *model_open_feed(struct model *model, const char *path, const char *plural);
+
+/* Appends rows (a json-c array whose reference the feed takes) to a feed.
+ * A row whose numeric "id" is not above the largest id appended so far is
+ * skipped as a repeat of an earlier poll; rows without an id are kept.
+ * While a sort or filter is active, the new rows show once it is redone.
+ * Returns the number of rows appended, or -1 when list is not a feed or
+ * rows is not an array. */
+long model_feed_append(struct model_list *list, struct json_object *rows);
+
 /* Frees a list.  Results that arrive for it later are dropped. */
 void model_close(struct model *model, struct model_list *list);
 
@@ -167,7 +181,7 @@ void model_list_row(const struct model_list *list, long index, struct model_row 
 char *model_list_format_range(const struct model_list *list, long first, int count,
                               char *buf, size_t size);
 
-/* Forgets every page and bumps the generation, so results of requests
+/* Forgets every page (every row of a feed) and bumps the generation, so results of requests
  * already made are dropped when they arrive.  Also clears the sort, the
  * filter and a model_list_load_all(). */
 void model_list_refresh(struct model_list *list);
