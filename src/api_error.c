@@ -9,8 +9,8 @@
 
 #include "api_internal.h"
 
-/* How each kind reads: its short name, the sentence that opens the status
- * line, and what the user can do about it (may be ""). */
+/* Status-line text for each kind: its short name, the sentence that opens
+ * the status line, and what the user can do about it (may be ""). */
 struct kind_text {
     const char *name;
     const char *lead;
