@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -140,6 +141,18 @@ fixture_first_id(struct fixture *f, const char *path, const char *plural)
         id = -1;
     api_list_free(&list);
     return id;
+}
+
+int
+fixture_wait_log(struct fixture *f, const char *const *needles, int expected)
+{
+    int count = sandbox_count_log_lines(&f->sandbox, needles);
+
+    for (int waited = 0; count != expected && waited < 2000; waited += 20) {
+        nanosleep(&(struct timespec){ .tv_nsec = 20 * 1000 * 1000 }, NULL);
+        count = sandbox_count_log_lines(&f->sandbox, needles);
+    }
+    return count;
 }
 
 char *

@@ -36,6 +36,11 @@ int fixture_reset(struct fixture *f);
 /* The id of the first row of the collection at path, or -1. */
 int64_t fixture_first_id(struct fixture *f, const char *path, const char *plural);
 
+/* Waits up to two seconds for the sandbox's request log to hold expected
+ * lines that contain every needle (the sandbox writes a line after it
+ * sends the response).  Returns the count last seen. */
+int fixture_wait_log(struct fixture *f, const char *const *needles, int expected);
+
 /* Reads a whole file into a new NUL-terminated buffer (caller frees), or
  * NULL. */
 char *fixture_read_file(const char *path, size_t *length);
