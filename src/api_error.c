@@ -9,8 +9,8 @@
 
 #include "api_internal.h"
 
-/* How each kind reads: its short name, the sentence that opens the status
- * line, and what the user can do about it (may be ""). */
+/* Status-line text for each kind: its short name, the sentence that opens
+ * the status line, and what the user can do about it (may be ""). */
 struct kind_text {
     const char *name;
     const char *lead;
@@ -137,7 +137,8 @@ kind_of_status(long status)
 }
 
 /* Appends the strings of a JSON "errors" array (or the "message" of each
- * object in it) to CATS's "message", since a 400 may list several. */
+ * object in it) to CATS's "message", since a 400 may list several.  A
+ * string that the message already contains is not repeated. */
 static void
 append_error_list(char *buf, size_t size, struct json_object *errors)
 {
@@ -149,7 +150,7 @@ append_error_list(char *buf, size_t size, struct json_object *errors)
                                                                        : api_json_string(item, "message");
         size_t used = strlen(buf);
 
-        if (text != NULL && used + 1 < size)
+        if (text != NULL && strstr(buf, text) == NULL && used + 1 < size)
             snprintf(buf + used, size - used, "%s%s", used > 0 ? "; " : "", text);
     }
 }

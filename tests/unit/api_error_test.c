@@ -71,6 +71,10 @@ validation_list_joined(void **state)
               " {\"message\": \"assigned_to_id must be positive\"}]}");
     assert_string_equal(err.message,
                         "Validation failed.; priority must not be optional; assigned_to_id must be positive");
+
+    error_for(&err, 400, "application/json",
+              "{\"message\": \"priority must not be optional\", \"errors\": [\"priority must not be optional\"]}");
+    assert_string_equal(err.message, "priority must not be optional");
 }
 
 static void
