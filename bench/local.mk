@@ -7,3 +7,11 @@ bench_api_bench_SOURCES = bench/api_bench.c
 bench_api_bench_CPPFLAGS = $(AM_CPPFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS)
 bench_api_bench_LDADD = $(CATS_LIBS)
 CLEANFILES += bench/api_bench
+
+# Built only on request ('make bench/model_bench'), by bench/model.sh.
+EXTRA_DIST += bench/model.sh
+EXTRA_PROGRAMS += bench/model_bench
+bench_model_bench_SOURCES = bench/model_bench.c
+bench_model_bench_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
+bench_model_bench_LDADD = $(CATS_LIBS)
+CLEANFILES += bench/model_bench
