@@ -2,7 +2,7 @@
  * and the text cells of one screen), the requests to reach the last row,
  * and resident memory while scrolling a 100,000-row list.
  *
- * Pages are answered in-process as soon as the model requests them, with
+ * Pages are served in-process as soon as the model requests them, with
  * task-like records built here, so the figures are the model's and the
  * sanitizer's costs without the network.  Run by bench/model.sh. */
 #include "config.h"
@@ -59,7 +59,7 @@ make_task(long id)
     return task;
 }
 
-/* Answers a request as the server would, at once. */
+/* Responds to a request as the server would, at once. */
 static void
 answer(struct model *model, const struct model_request *req)
 {

@@ -13,3 +13,10 @@ tests_api_api_ops_test_LDADD = $(TEST_LIBS)
 tests_api_api_faults_test_SOURCES = tests/api/api_faults_test.c $(API_TEST_SOURCES)
 tests_api_api_faults_test_CPPFLAGS = $(TEST_CPPFLAGS) -I$(top_srcdir)/tests/api
 tests_api_api_faults_test_LDADD = $(TEST_LIBS)
+
+# The fetcher and the model together against a sandbox.
+check_PROGRAMS += tests/api/fetch_sandbox_test
+TESTS += tests/api/fetch_sandbox_test
+tests_api_fetch_sandbox_test_SOURCES = tests/api/fetch_sandbox_test.c $(API_TEST_SOURCES)
+tests_api_fetch_sandbox_test_CPPFLAGS = $(TEST_CPPFLAGS) -I$(top_srcdir)/tests/api
+tests_api_fetch_sandbox_test_LDADD = $(TEST_LIBS)
