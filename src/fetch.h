@@ -98,7 +98,8 @@ struct fetch *fetch_new(struct api_session *session, int workers, struct api_err
 
 /* Stops the workers and frees everything: requests not started are
  * dropped, results not taken are freed.  Waits for requests that are
- * running to end, which the session's timeouts bound. */
+ * running to end, which the session's timeouts bound (60 s by default).
+ * Call endwin() first, so the terminal is back while it waits. */
 void fetch_free(struct fetch *fetch);
 
 /* The read end of the wake-up pipe (non-blocking), for poll(). */
@@ -114,6 +115,12 @@ void fetch_result_free(struct fetch_result *result);
 /* Returns the number of requests submitted whose result has not been
  * taken yet (waiting, running, or done and queued). */
 int fetch_pending(struct fetch *fetch);
+
+/* Returns whether pages may be fetched ahead of the screen: false while a
+ * 429's Retry-After runs or when the server reported fewer than reserve
+ * requests left in its rate-limit budget (config's prefetch_reserve).
+ * Before any response has reported the budget, true. */
+bool fetch_prefetch_allowed(struct fetch *fetch, long reserve);
 
 /* Drops the page requests of list_id not yet started whose generation is
  * not keep_generation (pass 0 to drop them all, e.g. when the list is

@@ -229,7 +229,9 @@ test_rate_limit_waits_without_sending(void **state)
     assert_int_equal(row.until, before + 30);
     assert_non_null(strstr(row.message, "30"));
 
-    /* While the Retry-After runs, a request fails without reaching the server. */
+    /* While the Retry-After runs, nothing is fetched ahead, and a request
+     * fails without reaching the server. */
+    assert_false(fetch_prefetch_allowed(env->fetch, 0));
     assert_int_equal(fetch_get(env->fetch, 7, "/site"), 0);
     res = wait_result(env);
     assert_int_equal(res->tag, 7);
@@ -326,6 +328,25 @@ test_shutdown_during_stalled_requests(void **state)
     assert_true(sandbox_count_log_lines(&env->fixture.sandbox, sent) <= 2);
 }
 
+static void
+test_prefetch_stops_on_low_budget(void **state)
+{
+    const char *const args[] = { "--rate-limit", "10/3600", NULL };
+    struct env *env = *state = env_start(args, 0);
+
+    assert_true(fetch_prefetch_allowed(env->fetch, 20));
+    assert_int_equal(fetch_get(env->fetch, 1, "/site"), 0);
+    struct fetch_result *res = wait_result(env);
+    assert_int_equal(res->error.kind, API_OK);
+    assert_int_equal(res->rate.limit, 10);
+    assert_int_equal(res->rate.remaining, 9);
+    fetch_result_free(res);
+
+    assert_false(fetch_prefetch_allowed(env->fetch, 20));
+    assert_true(fetch_prefetch_allowed(env->fetch, 9));
+    assert_false(fetch_prefetch_allowed(env->fetch, 10));
+}
+
 int
 main(void)
 {
@@ -338,6 +359,7 @@ main(void)
         cmocka_unit_test_teardown(test_write_copies_arguments, teardown),
         cmocka_unit_test_teardown(test_events_feed_appends, teardown),
         cmocka_unit_test_teardown(test_shutdown_during_stalled_requests, teardown),
+        cmocka_unit_test_teardown(test_prefetch_stops_on_low_budget, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
