@@ -1,0 +1,110 @@
+/* api_collections.c: the generic GET list and GET by id that every
+ * collection shares, and the descriptors of those collections. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "handlers.h"
+
+static json_object *render_task_row(const struct render_ctx *ctx, const void *row) { return render_task(ctx, row); }
+static json_object *render_activity_row(const struct render_ctx *ctx, const void *row) { return render_activity(ctx, row); }
+static json_object *render_portal_row(const struct render_ctx *ctx, const void *row) { return render_portal(ctx, row); }
+static json_object *render_backup_row(const struct render_ctx *ctx, const void *row) { return render_backup(ctx, row); }
+static json_object *render_webhook_row(const struct render_ctx *ctx, const void *row) { return render_webhook(ctx, row); }
+static json_object *render_attachment_row(const struct render_ctx *ctx, const void *row) { return render_attachment(ctx, row); }
+
+#define DOC_RENDERER(name, kind) \
+    static json_object *name(const struct render_ctx *ctx, const void *row) { return render_doc(ctx, kind, row); }
+
+DOC_RENDERER(render_user_row, DOC_USER)
+DOC_RENDERER(render_candidate_row, DOC_CANDIDATE)
+DOC_RENDERER(render_contact_row, DOC_CONTACT)
+DOC_RENDERER(render_company_row, DOC_COMPANY)
+DOC_RENDERER(render_job_row, DOC_JOB)
+DOC_RENDERER(render_tag_row, DOC_TAG)
+DOC_RENDERER(render_trigger_row, DOC_TRIGGER)
+DOC_RENDERER(render_work_history_row, DOC_WORK_HISTORY)
+
+#define COLLECTION(name, plural, singular, path, field, render) \
+    const struct collection name = { plural, singular, path, offsetof(struct store, field), render }
+
+COLLECTION(collection_tasks, "tasks", "task", "/tasks", tasks, render_task_row);
+COLLECTION(collection_activities, "activities", "activity", "/activities", activities, render_activity_row);
+COLLECTION(collection_users, "users", "user", "/users", users, render_user_row);
+COLLECTION(collection_candidates, "candidates", "candidate", "/candidates", candidates, render_candidate_row);
+COLLECTION(collection_contacts, "contacts", "contact", "/contacts", contacts, render_contact_row);
+COLLECTION(collection_companies, "companies", "company", "/companies", companies, render_company_row);
+COLLECTION(collection_jobs, "jobs", "job", "/jobs", jobs, render_job_row);
+COLLECTION(collection_portals, "portals", "portal", "/portals", portals, render_portal_row);
+COLLECTION(collection_backups, "backups", "backup", "/backups", backups, render_backup_row);
+COLLECTION(collection_webhooks, "webhooks", "webhook", "/webhooks", webhooks, render_webhook_row);
+COLLECTION(collection_tags, "tags", "tag", "/tags", tags, render_tag_row);
+COLLECTION(collection_triggers, "triggers", "trigger", "/triggers", triggers, render_trigger_row);
+COLLECTION(collection_work_history, "work_history", "work history", "/work_history", work_history, render_work_history_row);
+COLLECTION(collection_attachments, "attachments", "attachment", "/attachments", attachments, render_attachment_row);
+
+struct table *
+collection_table(const struct collection *collection, struct store *store)
+{
+    return (struct table *)((char *)store + collection->table_offset);
+}
+
+void
+resp_not_found(struct response *resp, const char *singular, long id)
+{
+    resp_message(resp, 404, "No %s has id %ld.", singular, id);
+}
+
+void
+send_page(struct request *req, struct response *resp, const struct collection *collection,
+          const char *path, const char *extra_query, const struct paging *paging,
+          const void *(*row_at)(const void *source, size_t index), const void *source,
+          size_t count)
+{
+    json_object *rows = json_object_new_array();
+    size_t first = (size_t)(paging->page - 1) * (size_t)paging->per_page;
+
+    if (paging->page - 1 > (long)(count / (size_t)paging->per_page))
+        first = count;
+    for (size_t i = first; i < count && i < first + (size_t)paging->per_page; i++)
+        json_object_array_add(rows, collection->render(&req->render, row_at(source, i)));
+    resp_json(resp, 200, list_envelope(req, collection->plural, path, extra_query, (long)count,
+                                       paging, rows));
+}
+
+static const void *
+table_row(const void *source, size_t index)
+{
+    return table_at(source, index);
+}
+
+void
+handle_list(struct request *req, struct response *resp)
+{
+    const struct collection *collection = req->route_data;
+    struct store *store = &req->app->store;
+    struct paging paging;
+
+    if (!req_paging(req, resp, &paging))
+        return;
+    pthread_rwlock_rdlock(&store->lock);
+    struct table *table = collection_table(collection, store);
+    send_page(req, resp, collection, collection->path, "", &paging, table_row, table, table->count);
+    pthread_rwlock_unlock(&store->lock);
+}
+
+void
+handle_get(struct request *req, struct response *resp)
+{
+    const struct collection *collection = req->route_data;
+    struct store *store = &req->app->store;
+    const void *row;
+
+    pthread_rwlock_rdlock(&store->lock);
+    row = table_find(collection_table(collection, store), req->ids[0]);
+    if (row)
+        resp_json(resp, 200, collection->render(&req->render, row));
+    else
+        resp_not_found(resp, collection->singular, req->ids[0]);
+    pthread_rwlock_unlock(&store->lock);
+}
