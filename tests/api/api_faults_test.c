@@ -278,6 +278,26 @@ closed_port_is_network(void **state)
     assert_int_equal(err.status, 0);
 }
 
+static void
+loopback_bypasses_env_proxy(void **state)
+{
+    struct api_error err;
+
+    /* A proxy elsewhere cannot reach this machine's loopback sandbox, so the
+     * client goes direct even when the environment names one. */
+    setenv("http_proxy", "http://127.0.0.1:1", 1);
+    setenv("HTTPS_PROXY", "http://127.0.0.1:1", 1);
+    assert_int_equal(list_tasks(fx.client, &err), API_OK);
+}
+
+static int
+unset_proxies(void **state)
+{
+    unsetenv("http_proxy");
+    unsetenv("HTTPS_PROXY");
+    return 0;
+}
+
 /* ---- rate limit ---- */
 
 static void
@@ -478,6 +498,7 @@ main(void)
         cmocka_unit_test_setup(wrong_key_is_auth, reset_sandbox),
         cmocka_unit_test_setup(tls_to_plain_server_is_tls, reset_sandbox),
         cmocka_unit_test_setup(closed_port_is_network, reset_sandbox),
+        cmocka_unit_test_setup_teardown(loopback_bypasses_env_proxy, reset_sandbox, unset_proxies),
         cmocka_unit_test_setup(rate_headers_tracked, reset_sandbox),
         cmocka_unit_test_setup(rate_limit_exhausted, reset_sandbox),
         cmocka_unit_test_setup(quirks_total_null_string_ids, reset_sandbox),
