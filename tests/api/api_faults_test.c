@@ -318,11 +318,23 @@ rate_headers_tracked(void **state)
     assert_int_equal(after.remaining, before.remaining - 1);
 }
 
+/* A second sandbox with a tiny limit, stopped by the teardown even when an
+ * assertion ends the test early. */
+static struct fixture limited;
+
+static int
+stop_limited(void **state)
+{
+    /* A zeroed fixture was never started; its descriptors are not open. */
+    if (limited.sandbox.pid != 0)
+        fixture_stop(&limited);
+    return 0;
+}
+
 static void
 rate_limit_exhausted(void **state)
 {
     static const char *const args[] = { "--rate-limit", "3/3600", NULL };
-    struct fixture limited;
     struct api_rate_limit rate;
     struct api_error err;
 
@@ -337,7 +349,6 @@ rate_limit_exhausted(void **state)
     assert_true(err.retry_after > 0);
     api_session_rate_limit(limited.session, &rate);
     assert_true(rate.retry_in_ms > 0);
-    fixture_stop(&limited);
 }
 
 /* ---- quirks ---- */
@@ -500,7 +511,7 @@ main(void)
         cmocka_unit_test_setup(closed_port_is_network, reset_sandbox),
         cmocka_unit_test_setup_teardown(loopback_bypasses_env_proxy, reset_sandbox, unset_proxies),
         cmocka_unit_test_setup(rate_headers_tracked, reset_sandbox),
-        cmocka_unit_test_setup(rate_limit_exhausted, reset_sandbox),
+        cmocka_unit_test_setup_teardown(rate_limit_exhausted, reset_sandbox, stop_limited),
         cmocka_unit_test_setup(quirks_total_null_string_ids, reset_sandbox),
         cmocka_unit_test_setup(trace_lines_without_key, reset_sandbox),
         cmocka_unit_test_setup(hundred_pages_one_connection, reset_sandbox),
