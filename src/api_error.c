@@ -271,6 +271,7 @@ static const struct { CURLcode code; enum api_error_kind kind; } curl_kinds[] = 
     { CURLE_UNSUPPORTED_PROTOCOL, API_ERR_CONFIG },
     { CURLE_URL_MALFORMAT, API_ERR_CONFIG },
     { CURLE_READ_ERROR, API_ERR_IO },
+    { CURLE_ABORTED_BY_CALLBACK, API_ERR_IO },  /* the upload's file could not be read */
     { CURLE_WRITE_ERROR, API_ERR_IO },
     { CURLE_FILESIZE_EXCEEDED, API_ERR_TOO_LARGE },
     { CURLE_BAD_CONTENT_ENCODING, API_ERR_BAD_JSON },

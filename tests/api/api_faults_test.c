@@ -241,6 +241,63 @@ wrong_key_is_auth(void **state)
     api_session_free(session);
 }
 
+/* Lists tasks through a new session on base_url and returns the error. */
+static enum api_error_kind
+list_tasks_at(const char *base_url, struct api_error *err)
+{
+    struct api_session_config cfg = { .base_url = base_url, .api_key = "k", .trace_path = "", .timeout_ms = 5000 };
+    struct api_session *session = api_session_new(&cfg, err);
+    struct api_client *client = api_client_new(session, err);
+
+    list_tasks(client, err);
+    api_client_free(client);
+    api_session_free(session);
+    return err->kind;
+}
+
+static void
+tls_to_plain_server_is_tls(void **state)
+{
+    char url[sizeof fx.sandbox.url + 8];
+    struct api_error err;
+
+    /* The sandbox speaks plain HTTP, so a TLS handshake with it fails. */
+    snprintf(url, sizeof url, "https://%.240s", fx.sandbox.url + strlen("http://"));
+    assert_int_equal(list_tasks_at(url, &err), API_ERR_TLS);
+    assert_int_equal(err.status, 0);
+    assert_string_not_equal(err.message, "");
+}
+
+static void
+closed_port_is_network(void **state)
+{
+    struct api_error err;
+
+    /* Port 1 is privileged and nothing in the tests listens on it. */
+    assert_int_equal(list_tasks_at("http://127.0.0.1:1/v3", &err), API_ERR_NETWORK);
+    assert_int_equal(err.status, 0);
+}
+
+static void
+loopback_bypasses_env_proxy(void **state)
+{
+    struct api_error err;
+
+    /* A proxy elsewhere cannot reach this machine's loopback sandbox, so the
+     * client goes direct even when the environment names one. */
+    setenv("http_proxy", "http://127.0.0.1:1", 1);
+    setenv("HTTPS_PROXY", "http://127.0.0.1:1", 1);
+    assert_int_equal(list_tasks(fx.client, &err), API_OK);
+}
+
+static int
+unset_proxies(void **state)
+{
+    unsetenv("http_proxy");
+    unsetenv("HTTPS_PROXY");
+    return 0;
+}
+
 /* ---- rate limit ---- */
 
 static void
@@ -261,11 +318,23 @@ rate_headers_tracked(void **state)
     assert_int_equal(after.remaining, before.remaining - 1);
 }
 
+/* A second sandbox with a tiny limit, stopped by the teardown even when an
+ * assertion ends the test early. */
+static struct fixture limited;
+
+static int
+stop_limited(void **state)
+{
+    /* A zeroed fixture was never started; its descriptors are not open. */
+    if (limited.sandbox.pid != 0)
+        fixture_stop(&limited);
+    return 0;
+}
+
 static void
 rate_limit_exhausted(void **state)
 {
     static const char *const args[] = { "--rate-limit", "3/3600", NULL };
-    struct fixture limited;
     struct api_rate_limit rate;
     struct api_error err;
 
@@ -280,7 +349,6 @@ rate_limit_exhausted(void **state)
     assert_true(err.retry_after > 0);
     api_session_rate_limit(limited.session, &rate);
     assert_true(rate.retry_in_ms > 0);
-    fixture_stop(&limited);
 }
 
 /* ---- quirks ---- */
@@ -439,8 +507,11 @@ main(void)
         cmocka_unit_test_setup(failed_create_returns_no_id, reset_sandbox),
         cmocka_unit_test_setup(body_over_cap_too_large, reset_sandbox),
         cmocka_unit_test_setup(wrong_key_is_auth, reset_sandbox),
+        cmocka_unit_test_setup(tls_to_plain_server_is_tls, reset_sandbox),
+        cmocka_unit_test_setup(closed_port_is_network, reset_sandbox),
+        cmocka_unit_test_setup_teardown(loopback_bypasses_env_proxy, reset_sandbox, unset_proxies),
         cmocka_unit_test_setup(rate_headers_tracked, reset_sandbox),
-        cmocka_unit_test_setup(rate_limit_exhausted, reset_sandbox),
+        cmocka_unit_test_setup_teardown(rate_limit_exhausted, reset_sandbox, stop_limited),
         cmocka_unit_test_setup(quirks_total_null_string_ids, reset_sandbox),
         cmocka_unit_test_setup(trace_lines_without_key, reset_sandbox),
         cmocka_unit_test_setup(hundred_pages_one_connection, reset_sandbox),
