@@ -14,7 +14,8 @@
  *   2. It draws each row with model_list_row(): the record, or the state of
  *      the row's page (loading, failed with a message, waiting out a 429).
  *   3. When a fetcher thread's result arrives, the UI applies it with
- *      model_apply_rows(), model_apply_failure() or model_apply_wait().  A
+ *      model_apply_rows(), model_apply_failure() or model_apply_wait()
+ *      (fetch_apply_page() in fetch.h picks the right one).  A
  *      result is matched to its list by list id and generation: a result
  *      for a closed list, or for an older generation of a refreshed list,
  *      is dropped and freed.
@@ -25,8 +26,9 @@
  * Memory: the model owns every list, page and record.  Pointers that it
  * returns (records, messages, path and plural strings) are borrowed: they
  * stay valid until the next call that changes the model (model_list_want,
- * model_apply_*, model_list_refresh, model_list_retry, model_list_load_all,
- * the sort and filter functions, model_close, model_free).  A caller that
+ * model_apply_*, model_feed_append, model_list_refresh, model_list_retry,
+ * model_list_load_all, the sort and filter functions, model_close,
+ * model_free).  A caller that
  * keeps a record longer takes its own reference with json_object_get().
  */
 #ifndef CATS_MODEL_H
