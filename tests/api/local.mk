@@ -20,3 +20,11 @@ TESTS += tests/api/fetch_sandbox_test
 tests_api_fetch_sandbox_test_SOURCES = tests/api/fetch_sandbox_test.c $(API_TEST_SOURCES)
 tests_api_fetch_sandbox_test_CPPFLAGS = $(TEST_CPPFLAGS) -I$(top_srcdir)/tests/api
 tests_api_fetch_sandbox_test_LDADD = $(TEST_LIBS)
+
+# The sanitizer on the sandbox's seeded strings, hostile ones included.
+check_PROGRAMS += tests/api/text_sandbox_test
+TESTS += tests/api/text_sandbox_test
+tests_api_text_sandbox_test_SOURCES = tests/api/text_sandbox_test.c tests/inert.c tests/inert.h \
+	$(API_TEST_SOURCES)
+tests_api_text_sandbox_test_CPPFLAGS = $(TEST_CPPFLAGS) -I$(top_srcdir)/tests/api
+tests_api_text_sandbox_test_LDADD = $(TEST_LIBS)
