@@ -159,7 +159,9 @@ const char *model_list_plural(const struct model_list *list);
  * a model_list_load_all(), every missing page is requested, those on
  * screen first.  Pages more than MODEL_KEEP_PAGES pages from the screen
  * are evicted unless the whole list was requested.  Returns the number of
- * requests written. */
+ * requests written.  During a load-all, keep max small (e.g. the idle
+ * fetcher workers) so that the screen's pages are not queued behind
+ * hundreds of others. */
 int model_list_want(struct model_list *list, long first, int count, bool prefetch,
                     time_t now, struct model_request *reqs, int max);
 
