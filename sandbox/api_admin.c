@@ -114,7 +114,9 @@ check_target_url(json_object *body, struct errors *errors)
     json_object *value = NULL;
     const char *url = NULL;
 
-    if (!jsonu_get(body, "target_url", &value) || !validate_string(value, "target_url", true, errors, &url))
+    if (!jsonu_get(body, "target_url", &value))
+        value = NULL;
+    if (!validate_string(value, "target_url", true, errors, &url))
         return NULL;
     if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0) {
         errors_add(errors, "target_url must be an http:// or https:// URL");

@@ -500,12 +500,18 @@ pick_task_item(struct store *store, struct rng *rng, long *id, uint8_t *type)
         *type = ITEM_NONE;
 }
 
+/* Every HOSTILE_EVERY-th generated record carries an escape sequence or
+ * control character, so even a small data set has some. */
+#define HOSTILE_EVERY 97
+
 static char *
-make_task_description(struct rng *rng)
+make_task_description(struct rng *rng, long index)
 {
     char text[256];
     double draw = rng_unit(rng);
 
+    if (index % HOSTILE_EVERY == 13)
+        return util_xstrdup(seed_hostile_strings[index / HOSTILE_EVERY % (long)seed_hostile_strings_count]);
     if (draw < 0.01)
         return util_xstrdup(SEED_PICK(rng, seed_hostile_strings));
     if (draw < 0.15)
@@ -532,7 +538,7 @@ seed_tasks(struct store *store, long count)
         pick_task_item(store, &rng, &task->item_id, &task->item_type);
         task->entered_by_id = random_id(&rng, &store->users);
         task->assigned_to_id = random_id(&rng, &store->users);
-        task->description = make_task_description(&rng);
+        task->description = make_task_description(&rng, i);
         task->priority = priorities[rng_below(&rng, ARRAY_LEN(priorities))];
         task->date_created = days_before(&rng, store->epoch, 365);
         task->date_updated = task->date_created + rng_range(&rng, 0, 20L * DAY);
@@ -559,11 +565,15 @@ make_long_note(struct rng *rng)
 }
 
 static char *
-make_activity_note(struct rng *rng)
+make_activity_note(struct rng *rng, long index)
 {
     double draw = rng_unit(rng);
     char text[512], name[128];
 
+    if (index % HOSTILE_EVERY == 7)
+        return util_xstrdup(seed_hostile_strings[index / HOSTILE_EVERY % (long)seed_hostile_strings_count]);
+    if (index % HOSTILE_EVERY == 50)
+        return make_long_note(rng);
     if (draw < 0.35)
         return NULL;
     if (draw < 0.36)
@@ -599,7 +609,7 @@ seed_activities(struct store *store, long count)
         activity->regarding_id = rng_chance(&rng, 0.7) ? random_id(&rng, &store->jobs) : 0;
         activity->type = (uint8_t)rng_below(&rng, ACTIVITY_TYPE_COUNT);
         activity->entered_by_id = random_id(&rng, &store->users);
-        activity->notes = make_activity_note(&rng);
+        activity->notes = make_activity_note(&rng, i);
         if (activity->type == ACTIVITY_OTHER)
             activity->annotation = util_xstrdup(SEED_PICK(&rng, seed_annotations));
         activity->date = days_before(&rng, store->epoch, 400);

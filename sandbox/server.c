@@ -33,13 +33,14 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *connection)
     return req;
 }
 
-/* The target as logged: the key is masked if a client put it in the URL,
- * and bytes that are not printable ASCII are percent-encoded. */
+/* The target as logged: the key is masked if a client put it in the query
+ * string, and bytes that are not printable ASCII are percent-encoded. */
 static void
 log_target(const struct request *req, struct buffer *out)
 {
     const char *key = req->app->key;
-    const char *found = strstr(req->target, key);
+    const char *query = strchr(req->target, '?');
+    const char *found = query ? strstr(query, key) : NULL;
     size_t key_len = strlen(key);
 
     for (const char *p = req->target; *p; p++) {

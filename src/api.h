@@ -48,7 +48,7 @@ enum api_error_kind {
     API_ERR_SERVER,            /* 5xx */
     API_ERR_HTTP,              /* any other status that is not 2xx */
     API_ERR_BAD_JSON,          /* the body is not the JSON that was expected */
-    API_ERR_TRUNCATED,         /* the body ended before its declared length or JSON end */
+    API_ERR_TRUNCATED,         /* the connection closed before the body's declared end */
     API_ERR_CONTENT_TYPE,      /* a success body that is not application/json */
     API_ERR_TOO_LARGE,         /* the body is larger than the session's cap */
     API_ERR_CONFIG,            /* bad configuration, e.g. http:// to a non-loopback host */
@@ -181,7 +181,8 @@ void api_list_free(struct api_list *list);
 
 /* Parses a collection envelope from text.  plural names the _embedded key
  * ("tasks").  page and per_page are stored as given.  Fails with
- * API_ERR_BAD_JSON or API_ERR_TRUNCATED.  On success *out owns the body. */
+ * API_ERR_BAD_JSON, also for JSON that ends early.  On success *out owns
+ * the body. */
 int api_list_parse(const char *text, size_t length, const char *plural, int page, int per_page,
                    struct api_list *out, struct api_error *err);
 

@@ -1,6 +1,6 @@
-/* api_body.c: the CATS writes that carry a JSON body (tasks, activities,
- * filters, work history, webhooks, backups), built with json-c from the
- * caller's structs; only the fields marked as set are sent. */
+/* api_body.c: the CATS writes that carry a JSON body: tasks, activities,
+ * filters, work history, webhooks and backups.  Bodies are built with
+ * json-c from the caller's structs, and only fields marked as set are sent. */
 #include "config.h"
 
 #include <string.h>

@@ -9,8 +9,8 @@
 
 #include "api_internal.h"
 
-/* How each kind reads: its short name, the sentence that opens the status
- * line, and what the user can do about it (may be ""). */
+/* Status-line text for each kind: its short name, the sentence that opens
+ * the status line, and what the user can do about it (may be ""). */
 struct kind_text {
     const char *name;
     const char *lead;
@@ -137,7 +137,8 @@ kind_of_status(long status)
 }
 
 /* Appends the strings of a JSON "errors" array (or the "message" of each
- * object in it) to CATS's "message", since a 400 may list several. */
+ * object in it) to CATS's "message", since a 400 may list several.  A
+ * string that the message already contains is not repeated. */
 static void
 append_error_list(char *buf, size_t size, struct json_object *errors)
 {
@@ -149,7 +150,7 @@ append_error_list(char *buf, size_t size, struct json_object *errors)
                                                                        : api_json_string(item, "message");
         size_t used = strlen(buf);
 
-        if (text != NULL && used + 1 < size)
+        if (text != NULL && strstr(buf, text) == NULL && used + 1 < size)
             snprintf(buf + used, size - used, "%s%s", used > 0 ? "; " : "", text);
     }
 }
@@ -270,6 +271,7 @@ static const struct { CURLcode code; enum api_error_kind kind; } curl_kinds[] = 
     { CURLE_UNSUPPORTED_PROTOCOL, API_ERR_CONFIG },
     { CURLE_URL_MALFORMAT, API_ERR_CONFIG },
     { CURLE_READ_ERROR, API_ERR_IO },
+    { CURLE_ABORTED_BY_CALLBACK, API_ERR_IO },  /* the upload's file could not be read */
     { CURLE_WRITE_ERROR, API_ERR_IO },
     { CURLE_FILESIZE_EXCEEDED, API_ERR_TOO_LARGE },
     { CURLE_BAD_CONTENT_ENCODING, API_ERR_BAD_JSON },

@@ -192,6 +192,7 @@ stream_body(struct transfer *transfer, const char *data, size_t length)
 {
     if (write_all(transfer->request->download_fd, data, length) != length) {
         transfer->response->write_failed = true;
+        transfer->response->write_errno = errno;
         return 0;
     }
     transfer->response->written += (int64_t)length;
@@ -350,7 +351,8 @@ check_result(const struct transfer *transfer, CURLcode code, const char *error_t
         api_error_set(err, API_ERR_TOO_LARGE, "the response passed the %zu byte cap; raise the size cap",
                       transfer->client->session->max_body);
     else if (response->write_failed)
-        api_error_set(err, API_ERR_IO, "writing the downloaded file failed: %s", strerror(errno));
+        api_error_set(err, API_ERR_IO, "writing the downloaded file failed: %s",
+                      strerror(response->write_errno));
     else if (code != CURLE_OK)
         api_error_from_curl(err, code, error_text);
     else if (!status_ok(response->status))

@@ -56,8 +56,8 @@ struct api_request {
     int download_fd;             /* >= 0: a 2xx body is streamed here */
 };
 
-/* What came back.  body is owned and NUL-terminated (NULL when empty or
- * streamed to download_fd). */
+/* The response as received.  body is owned and NUL-terminated (NULL when
+ * empty or streamed to download_fd). */
 struct api_response {
     long status;
     struct api_headers headers;
@@ -66,6 +66,7 @@ struct api_response {
     int64_t written;             /* bytes streamed to download_fd */
     bool too_large;
     bool write_failed;
+    int write_errno;             /* errno of the failed write to download_fd */
 };
 
 /* ---- api_error.c ---- */
@@ -95,7 +96,7 @@ void api_session_trace(struct api_session *session, const struct api_request *re
 
 /* Performs request and fills response (free it with api_response_free()).
  * Returns 0 when an HTTP response with a 2xx status arrived whole, else -1
- * with err filled; response is filled either way as far as it got. */
+ * with err filled.  Either way response holds as much as arrived. */
 int api_perform(struct api_client *client, const struct api_request *request,
                 struct api_response *response, struct api_error *err);
 
@@ -103,14 +104,14 @@ void api_response_free(struct api_response *response);
 
 /* ---- api_call.c ---- */
 
-/* Sends method to path with body (may be NULL) and parses the answer as a
+/* Sends method to path with body (may be NULL) and parses the response as a
  * JSON object into *out (may be NULL when no body is expected).  A create
  * passes new_id to receive the id at the end of Location. */
 int api_call(struct api_client *client, const char *method, const char *path,
              struct json_object *body, struct json_object **out, int64_t *new_id,
              struct api_error *err);
 
-/* Sends method to path with body (may be NULL) and parses the answer as a
+/* Sends method to path with body (may be NULL) and parses the response as a
  * collection of plural. */
 int api_call_list(struct api_client *client, const char *method, const char *path,
                   struct json_object *body, const char *plural, int page, int per_page,
@@ -133,8 +134,9 @@ int64_t api_location_id(const char *location);
 /* Reads a whole string of decimal digits as an id; false for anything else. */
 bool api_id_from_text(const char *text, int64_t *id);
 
-/* Checks that the body is JSON and reports truncation apart from other
- * syntax errors. */
+/* Parses a JSON body of any type into *out.  JSON that ends early fails as
+ * API_ERR_BAD_JSON like any other syntax error, because curl reports a body
+ * cut short of its length as API_ERR_TRUNCATED before parsing starts. */
 int api_json_parse(const char *text, size_t length, struct json_object **out, struct api_error *err);
 
 #endif

@@ -28,8 +28,10 @@ api_json_parse(const char *text, size_t length, struct json_object **out, struct
     end = json_tokener_get_parse_end(tokener);
     json_tokener_free(tokener);
 
+    /* The HTTP layer reports a body cut short of its length as
+     * API_ERR_TRUNCATED, so JSON that stops early in a whole body is bad. */
     if (*out == NULL && code == json_tokener_continue)
-        return api_error_set(err, API_ERR_TRUNCATED, "the JSON body ends early, after %zu bytes", length);
+        return api_error_set(err, API_ERR_BAD_JSON, "the JSON body ends early, after %zu bytes", length);
     if (*out == NULL)
         return api_error_set(err, API_ERR_BAD_JSON, "invalid JSON at byte %zu: %s", end,
                              json_tokener_error_desc(code));

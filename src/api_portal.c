@@ -65,7 +65,7 @@ file_base64(const char *path, size_t cap, struct api_error *err)
 }
 
 /* Sends every "\n" that is not already part of "\r\n" as "\r\n", the line
- * break CATS expects in multi-line answers. */
+ * break CATS expects in multi-line fields. */
 static struct json_object *
 multiline_value(const char *text)
 {

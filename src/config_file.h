@@ -58,7 +58,8 @@ struct config {
     char *path;            /* the config file that was read, or NULL */
     char *ca_file;         /* ca_file: CA bundle for TLS, NULL for the system's */
     char *journal_path;    /* journal: where writes are logged, default
-                              $XDG_STATE_HOME/cats-admin/journal */
+                              $XDG_STATE_HOME/cats-admin/journal, or under
+                              ~/.local/state; NULL when HOME is unset too */
     long connect_timeout;  /* connect_timeout: seconds, default 10 */
     long timeout;          /* timeout: seconds for a whole request, default 60 */
     long events_interval;  /* events_interval: seconds between polls of the

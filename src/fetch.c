@@ -216,6 +216,9 @@ fetch_free(struct fetch *fetch)
     if (fetch == NULL)
         return;
 
+    /* TODO: a request stalled in libcurl delays this until its timeout,
+     * because api.h offers no way to abort a running request (such as a
+     * flag its progress callback reads).  Quitting waits that long. */
     pthread_mutex_lock(&fetch->lock);
     fetch->stopping = true;
     pthread_cond_broadcast(&fetch->work_ready);
@@ -348,6 +351,17 @@ fetch_cancel_list(struct fetch *fetch, unsigned long list_id, unsigned long keep
 }
 
 bool
+fetch_prefetch_allowed(struct fetch *fetch, long reserve)
+{
+    struct api_rate_limit rate;
+
+    api_session_rate_limit(fetch->session, &rate);
+    if (rate.retry_in_ms > 0)
+        return false;
+    return rate.remaining < 0 || rate.remaining >= reserve;
+}
+
+bool
 fetch_apply_page(struct model *model, struct fetch_result *result, time_t now)
 {
     char message[API_MESSAGE_MAX + API_REQUEST_ID_MAX + 256];
@@ -369,6 +383,10 @@ fetch_apply_page(struct model *model, struct fetch_result *result, time_t now)
     if (result->error.kind == API_ERR_RATE_LIMITED) {
         long wait = result->error.retry_after >= 0 ? result->error.retry_after
                                                    : FETCH_DEFAULT_RETRY_SECONDS;
+
+        /* "Retry-After: 0" must not turn into a request on every frame. */
+        if (wait < 1)
+            wait = 1;
         return model_apply_wait(model, &result->key, now + wait, message);
     }
     return model_apply_failure(model, &result->key, message);
@@ -451,6 +469,18 @@ fetch_get(struct fetch *fetch, unsigned long tag, const char *path)
     if (path == NULL)
         return -1;
     return submit_simple(fetch, tag, FETCH_GET, path, 0, 0);
+}
+
+int
+fetch_get_list(struct fetch *fetch, unsigned long tag, const char *path, const char *plural)
+{
+    if (path == NULL || plural == NULL)
+        return -1;
+
+    struct fetch_request *req = fetch_request_new(FETCH_GET_LIST, tag);
+    req->path = fetch_request_keep_string(req, path);
+    req->plural = fetch_request_keep_string(req, plural);
+    return submit(fetch, req);
 }
 
 int

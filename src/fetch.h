@@ -48,6 +48,7 @@ enum fetch_op {
     FETCH_PAGE,                       /* a page of a model list: GET path?page=&per_page= */
     FETCH_FILTER_PAGE,                /* a page of POST /activities/search */
     FETCH_GET,                        /* one record by relative path */
+    FETCH_GET_LIST,                   /* one collection page by relative path */
     FETCH_EVENTS,                     /* GET /events?starting_after_timestamp= */
     FETCH_TASK_CREATE,
     FETCH_TASK_UPDATE,
@@ -79,7 +80,7 @@ struct fetch_result {
                                      events' timestamp, or 0 */
     int64_t second_id;            /* the portal requests' job id, or 0 */
     struct api_error error;       /* kind API_OK on success */
-    struct api_list list;         /* pages and events, owned by the result */
+    struct api_list list;         /* pages, FETCH_GET_LIST and FETCH_EVENTS: owned */
     struct json_object *record;   /* FETCH_GET and FETCH_RESUME_PARSE: one reference */
     int64_t new_id;               /* creates: the id from Location, 0 when none */
     int64_t bytes;                /* FETCH_ATTACHMENT_DOWNLOAD: bytes written */
@@ -97,7 +98,8 @@ struct fetch *fetch_new(struct api_session *session, int workers, struct api_err
 
 /* Stops the workers and frees everything: requests not started are
  * dropped, results not taken are freed.  Waits for requests that are
- * running to end, which the session's timeouts bound. */
+ * running to end, which the session's timeouts bound (60 s by default).
+ * Call endwin() first, so the terminal is back while it waits. */
 void fetch_free(struct fetch *fetch);
 
 /* The read end of the wake-up pipe (non-blocking), for poll(). */
@@ -113,6 +115,12 @@ void fetch_result_free(struct fetch_result *result);
 /* Returns the number of requests submitted whose result has not been
  * taken yet (waiting, running, or done and queued). */
 int fetch_pending(struct fetch *fetch);
+
+/* Returns whether pages may be fetched ahead of the screen: false while a
+ * 429's Retry-After runs or when the server reported fewer than reserve
+ * requests left in its rate-limit budget (config's prefetch_reserve).
+ * Before any response has reported the budget, true. */
+bool fetch_prefetch_allowed(struct fetch *fetch, long reserve);
 
 /* Drops the page requests of list_id not yet started whose generation is
  * not keep_generation (pass 0 to drop them all, e.g. when the list is
@@ -140,6 +148,11 @@ int fetch_filter_page(struct fetch *fetch, const struct model_request *req,
 /* GETs one record at a path relative to the base URL, as _links hrefs give
  * them: "/tasks/5", "/site", "/portals/3/registration". */
 int fetch_get(struct fetch *fetch, unsigned long tag, const char *path);
+
+/* GETs a collection page at a relative path whose rows are in
+ * "_embedded.<plural>", e.g. a "_links.next" href such as
+ * "/events?starting_after_id=12369". */
+int fetch_get_list(struct fetch *fetch, unsigned long tag, const char *path, const char *plural);
 
 /* GETs up to 25 events after a Unix time. */
 int fetch_events(struct fetch *fetch, unsigned long tag, int64_t after_timestamp);

@@ -20,8 +20,8 @@ struct fetch_request {
     unsigned long tag;
     struct model_result_key key; /* pages */
     int per_page;                /* pages */
-    const char *path;            /* pages, FETCH_GET, FETCH_RESUME_PARSE */
-    const char *plural;          /* pages */
+    const char *path;            /* pages, FETCH_GET, FETCH_GET_LIST, FETCH_RESUME_PARSE */
+    const char *plural;          /* pages, FETCH_GET_LIST */
     const char *query;           /* FETCH_FILTER_PAGE, may be NULL */
     int64_t id;                  /* record id, portal id, or the events' timestamp */
     int64_t second_id;           /* the portal requests' job id */

@@ -199,6 +199,12 @@ run_get(struct api_client *c, struct fetch_request *req, struct fetch_result *re
 }
 
 static int
+run_get_list(struct api_client *c, struct fetch_request *req, struct fetch_result *res)
+{
+    return api_get_list(c, req->path, req->plural, &res->list, &res->error);
+}
+
+static int
 run_events(struct api_client *c, struct fetch_request *req, struct fetch_result *res)
 {
     return api_events_list(c, req->id, &res->list, &res->error);
@@ -297,6 +303,7 @@ static const fetch_run_fn runs[FETCH_OP_COUNT] = {
     [FETCH_PAGE] = run_page,
     [FETCH_FILTER_PAGE] = run_filter_page,
     [FETCH_GET] = run_get,
+    [FETCH_GET_LIST] = run_get_list,
     [FETCH_EVENTS] = run_events,
     [FETCH_TASK_CREATE] = run_task_create,
     [FETCH_TASK_UPDATE] = run_task_update,

@@ -1,6 +1,7 @@
 /* model.c: sparse paged lists of server records, for the UI thread only. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,8 @@ struct model_list {
     long known_rows; /* rows up to the end of the furthest page received */
     bool more;       /* rows may follow known_rows */
     bool load_all;
+    bool feed;       /* rows come from model_feed_append(), not requests */
+    int64_t feed_last_id; /* the largest numeric id appended to a feed */
 
     struct model_view sorted;
     struct model_view filtered;
@@ -125,6 +128,11 @@ list_reset(struct model_list *list)
     list->more = true;
     list->load_all = false;
     list->filter_complete = false;
+    if (list->feed) {
+        list->total = 0;
+        list->more = false;
+        list->feed_last_id = INT64_MIN;
+    }
 }
 
 static struct model_page *
@@ -198,6 +206,85 @@ model_open(struct model *model, const char *path, const char *plural)
     list->next = model->lists;
     model->lists = list;
     return list;
+}
+
+struct model_list *
+model_open_feed(struct model *model, const char *path, const char *plural)
+{
+    struct model_list *list = model_open(model, path, plural);
+
+    list->feed = true;
+    list_reset(list);
+    return list;
+}
+
+/* Reads a row's "id", given as a JSON integer or a string of digits (CATS
+ * sends both).  Returns false when it is neither. */
+static bool
+row_id(struct json_object *row, int64_t *value)
+{
+    struct json_object *id = json_object_object_get(row, "id");
+    const char *text = json_object_get_string(id);
+    char *end = NULL;
+
+    if (json_object_is_type(id, json_type_int)) {
+        *value = json_object_get_int64(id);
+        return true;
+    }
+    if (!json_object_is_type(id, json_type_string) || text[0] < '0' || text[0] > '9')
+        return false;
+    *value = strtoll(text, &end, 10);
+    return *end == '\0';
+}
+
+/* Returns whether a feed already has a row with this one's id or a later one. */
+static bool
+feed_repeats(struct model_list *list, struct json_object *row)
+{
+    int64_t value;
+
+    if (!row_id(row, &value))
+        return false;
+    if (value <= list->feed_last_id)
+        return true;
+    list->feed_last_id = value;
+    return false;
+}
+
+static void
+feed_push(struct model_list *list, struct json_object *row)
+{
+    struct model_page *page = list_page_grow(list, row_page(list, list->total));
+
+    if (page->state != MODEL_PAGE_LOADED) {
+        page_clear(page);
+        page->state = MODEL_PAGE_LOADED;
+        page->rows = json_object_new_array();
+    }
+    json_object_array_add(page->rows, json_object_get(row));
+    list->total++;
+    list->known_rows = list->total;
+}
+
+long
+model_feed_append(struct model_list *list, struct json_object *rows)
+{
+    long added = 0;
+
+    if (!list->feed || !json_object_is_type(rows, json_type_array)) {
+        json_object_put(rows);
+        return -1;
+    }
+    for (size_t i = 0; i < json_object_array_length(rows); i++) {
+        struct json_object *row = json_object_array_get_idx(rows, i);
+
+        if (!feed_repeats(list, row)) {
+            feed_push(list, row);
+            added++;
+        }
+    }
+    json_object_put(rows);
+    return added;
 }
 
 static void
@@ -465,6 +552,9 @@ model_list_want(struct model_list *list, long first, int count, bool prefetch, t
 {
     struct request_sink sink = { .reqs = reqs, .max = max, .count = 0 };
     struct page_range screen = rows_to_pages(list, first, count);
+
+    if (list->feed)
+        return 0;
 
     if (!view_active(list)) {
         if (!list->load_all)

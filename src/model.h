@@ -14,7 +14,8 @@
  *   2. It draws each row with model_list_row(): the record, or the state of
  *      the row's page (loading, failed with a message, waiting out a 429).
  *   3. When a fetcher thread's result arrives, the UI applies it with
- *      model_apply_rows(), model_apply_failure() or model_apply_wait().  A
+ *      model_apply_rows(), model_apply_failure() or model_apply_wait()
+ *      (fetch_apply_page() in fetch.h picks the right one).  A
  *      result is matched to its list by list id and generation: a result
  *      for a closed list, or for an older generation of a refreshed list,
  *      is dropped and freed.
@@ -25,8 +26,9 @@
  * Memory: the model owns every list, page and record.  Pointers that it
  * returns (records, messages, path and plural strings) are borrowed: they
  * stay valid until the next call that changes the model (model_list_want,
- * model_apply_*, model_list_refresh, model_list_retry, model_list_load_all,
- * the sort and filter functions, model_close, model_free).  A caller that
+ * model_apply_*, model_feed_append, model_list_refresh, model_list_retry,
+ * model_list_load_all, the sort and filter functions, model_close,
+ * model_free).  A caller that
  * keeps a record longer takes its own reference with json_object_get().
  */
 #ifndef CATS_MODEL_H
@@ -103,6 +105,20 @@ void model_free(struct model *model);
  * The strings are copied.  The list starts empty, with no request made. */
 struct model_list *model_open(struct model *model, const char *path, const char *plural);
 
+/* Opens a feed: a list that grows at its end, such as the live events
+ * view.  It makes no page requests; model_feed_append() adds its rows.  It
+ * is always whole, so it can be sorted and filtered, and nothing is
+ * evicted.  NOTE: a feed keeps every row appended until refreshed. */
+struct model_list *model_open_feed(struct model *model, const char *path, const char *plural);
+
+/* Appends rows (a json-c array whose reference the feed takes) to a feed.
+ * A row whose numeric "id" is not above the largest id appended so far is
+ * skipped as a repeat of an earlier poll; rows without an id are kept.
+ * While a sort or filter is active, the new rows show once it is redone.
+ * Returns the number of rows appended, or -1 when list is not a feed or
+ * rows is not an array. */
+long model_feed_append(struct model_list *list, struct json_object *rows);
+
 /* Frees a list.  Results that arrive for it later are dropped. */
 void model_close(struct model *model, struct model_list *list);
 
@@ -143,7 +159,9 @@ const char *model_list_plural(const struct model_list *list);
  * a model_list_load_all(), every missing page is requested, those on
  * screen first.  Pages more than MODEL_KEEP_PAGES pages from the screen
  * are evicted unless the whole list was requested.  Returns the number of
- * requests written. */
+ * requests written.  During a load-all, keep max small (e.g. the idle
+ * fetcher workers) so that the screen's pages are not queued behind
+ * hundreds of others. */
 int model_list_want(struct model_list *list, long first, int count, bool prefetch,
                     time_t now, struct model_request *reqs, int max);
 
@@ -167,7 +185,7 @@ void model_list_row(const struct model_list *list, long index, struct model_row 
 char *model_list_format_range(const struct model_list *list, long first, int count,
                               char *buf, size_t size);
 
-/* Forgets every page and bumps the generation, so results of requests
+/* Forgets every page (every row of a feed) and bumps the generation, so results of requests
  * already made are dropped when they arrive.  Also clears the sort, the
  * filter and a model_list_load_all(). */
 void model_list_refresh(struct model_list *list);

@@ -71,6 +71,10 @@ decode_char(const unsigned char *s, size_t len, wchar_t *wc)
 {
     mbstate_t state;
 
+    if (s[0] < 0x80) {
+        *wc = s[0];
+        return 1;
+    }
     memset(&state, 0, sizeof state);
     size_t n = mbrtowc(wc, (const char *)s, len, &state);
     if (n == (size_t)-1 || n == (size_t)-2) {
@@ -85,6 +89,9 @@ decode_char(const unsigned char *s, size_t len, wchar_t *wc)
 static int
 char_width(wchar_t wc)
 {
+    if (wc >= 0x20 && wc < 0x7F)
+        return 1;
+
     int width = wcwidth(wc);
 
     return width < 0 ? 1 : width;
@@ -174,6 +181,8 @@ is_bidi_control(wchar_t wc)
 static bool
 is_unprintable(wchar_t wc)
 {
+    if (wc >= 0x20 && wc < 0x7F)
+        return false;
     return wc == INVALID_CHAR || wc < 0x20 || (wc >= 0x7F && wc <= 0x9F) || wcwidth(wc) < 0;
 }
 
@@ -235,7 +244,7 @@ sanitize_step(struct sanitizer *st, const unsigned char *s, size_t len)
         return n;
     }
     buf_put(st->out, (const char *)s, n);
-    st->column += wcwidth(wc);
+    st->column += char_width(wc);
     return n;
 }
 

@@ -71,6 +71,10 @@ validation_list_joined(void **state)
               " {\"message\": \"assigned_to_id must be positive\"}]}");
     assert_string_equal(err.message,
                         "Validation failed.; priority must not be optional; assigned_to_id must be positive");
+
+    error_for(&err, 400, "application/json",
+              "{\"message\": \"priority must not be optional\", \"errors\": [\"priority must not be optional\"]}");
+    assert_string_equal(err.message, "priority must not be optional");
 }
 
 static void
@@ -139,6 +143,7 @@ curl_codes_map_to_kind(void **state)
         { CURLE_COULDNT_RESOLVE_HOST, API_ERR_NETWORK }, { CURLE_RECV_ERROR, API_ERR_NETWORK },
         { CURLE_PEER_FAILED_VERIFICATION, API_ERR_TLS }, { CURLE_SSL_CONNECT_ERROR, API_ERR_TLS },
         { CURLE_PARTIAL_FILE, API_ERR_TRUNCATED }, { CURLE_GOT_NOTHING, API_ERR_NETWORK },
+        { CURLE_ABORTED_BY_CALLBACK, API_ERR_IO }, { CURLE_WRITE_ERROR, API_ERR_IO },
     };
     struct api_error err;
 

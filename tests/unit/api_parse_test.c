@@ -311,13 +311,14 @@ json_id_rejects_non_ids(void **state)
 /* ---- broken bodies ---- */
 
 static void
-truncated_json_reported(void **state)
+json_ending_early_is_bad(void **state)
 {
     struct api_list list;
     struct api_error err;
 
     assert_int_equal(api_list_parse(jobs_page, strlen(jobs_page) / 2, "jobs", 1, 25, &list, &err), -1);
-    assert_int_equal(err.kind, API_ERR_TRUNCATED);
+    assert_int_equal(err.kind, API_ERR_BAD_JSON);
+    assert_non_null(strstr(err.message, "ends early"));
     assert_null(list.body);
 }
 
@@ -436,7 +437,7 @@ main(void)
         cmocka_unit_test(record_activity_nulls),
         cmocka_unit_test(record_array_rejected),
         cmocka_unit_test(json_id_rejects_non_ids),
-        cmocka_unit_test(truncated_json_reported),
+        cmocka_unit_test(json_ending_early_is_bad),
         cmocka_unit_test(invalid_json_reported),
         cmocka_unit_test(trailing_garbage_reported),
         cmocka_unit_test(empty_body_reported),

@@ -225,6 +225,7 @@ test_invalid_requests_rejected(void **state)
 
     start_fetch(fx, 1);
     assert_int_equal(fetch_get(fx->fetch, 1, NULL), -1);
+    assert_int_equal(fetch_get_list(fx->fetch, 1, "/events", NULL), -1);
     assert_int_equal(fetch_page(fx->fetch, &req), -1);
     assert_int_equal(fetch_delete(fx->fetch, 1, FETCH_GET, 5), -1);
     assert_int_equal(fetch_portal_job(fx->fetch, 1, FETCH_TASK_DELETE, 5, 6), -1);

@@ -5,7 +5,7 @@ UNIT_TESTS = tests/unit/text_test tests/unit/model_test tests/unit/config_test \
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
-tests_unit_text_test_SOURCES = tests/unit/text_test.c
+tests_unit_text_test_SOURCES = tests/unit/text_test.c tests/inert.c tests/inert.h
 tests_unit_text_test_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_text_test_LDADD = $(TEST_LIBS)
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -609,6 +610,83 @@ test_find_wraps_both_ways(void **state)
     assert_int_equal(model_list_find(fx->list, 0, -1, match_even, NULL), 99);
 }
 
+/* Builds an array of events with the given ids; string_ids sends them as
+ * strings, as some CATS responses do. */
+static struct json_object *
+make_events(const int *ids, int count, bool string_ids)
+{
+    struct json_object *rows = json_object_new_array();
+
+    for (int i = 0; i < count; i++) {
+        struct json_object *event = json_object_new_object();
+        char text[32];
+
+        snprintf(text, sizeof text, "%d", ids[i]);
+        json_object_object_add(event, "id", string_ids ? json_object_new_string(text)
+                                                       : json_object_new_int(ids[i]));
+        json_object_array_add(rows, event);
+    }
+    return rows;
+}
+
+static void
+test_feed_appends_new_rows(void **state)
+{
+    struct fixture *fx = *state;
+    static const int first_poll[] = { 1, 2, 3 };
+    static const int second_poll[] = { 3, 4, 5 };
+
+    model_close(fx->model, fx->list);
+    fx->list = model_open_feed(fx->model, "/events", "events");
+    assert_int_equal(model_list_rows(fx->list), 0);
+    assert_true(model_list_total_known(fx->list));
+    assert_range(fx, 0, "0 of 0");
+    assert_int_equal(want(fx, 0, true, NOW), 0);
+
+    assert_int_equal(model_feed_append(fx->list, make_events(first_poll, 3, false)), 3);
+    assert_int_equal(model_feed_append(fx->list, make_events(second_poll, 3, true)), 2);
+    assert_int_equal(model_list_rows(fx->list), 5);
+    for (long i = 0; i < 5; i++)
+        assert_int_equal(record_id(fx, i), i + 1);
+    assert_true(model_list_is_whole(fx->list));
+    assert_range(fx, 0, "1-5 of 5");
+    assert_int_equal(want(fx, 0, true, NOW), 0);
+
+    model_list_refresh(fx->list);
+    assert_int_equal(model_list_rows(fx->list), 0);
+    assert_int_equal(model_feed_append(fx->list, make_events(first_poll, 3, false)), 3);
+}
+
+static void
+test_feed_grows_past_one_page(void **state)
+{
+    struct fixture *fx = *state;
+    int ids[MODEL_PER_PAGE];
+
+    model_close(fx->model, fx->list);
+    fx->list = model_open_feed(fx->model, "/events", "events");
+    for (int poll = 0; poll < 3; poll++) {
+        for (int i = 0; i < MODEL_PER_PAGE; i++)
+            ids[i] = poll * MODEL_PER_PAGE + i + 1;
+        assert_int_equal(model_feed_append(fx->list, make_events(ids, MODEL_PER_PAGE, false)),
+                         MODEL_PER_PAGE);
+        assert_int_equal(want(fx, 0, true, NOW), 0);
+    }
+    assert_int_equal(model_list_rows(fx->list), 3 * MODEL_PER_PAGE);
+    assert_int_equal(record_id(fx, 0), 1);
+    assert_int_equal(record_id(fx, 3 * MODEL_PER_PAGE - 1), 3 * MODEL_PER_PAGE);
+}
+
+static void
+test_append_rejects_paged_list(void **state)
+{
+    struct fixture *fx = *state;
+    static const int ids[] = { 1 };
+
+    assert_int_equal(model_feed_append(fx->list, make_events(ids, 1, false)), -1);
+    assert_int_equal(model_list_rows(fx->list), 0);
+}
+
 int
 main(void)
 {
@@ -635,6 +713,9 @@ main(void)
         cmocka_unit_test_setup_teardown(test_filter_loaded_rows_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_filter_matching_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_wraps_both_ways, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_feed_appends_new_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_feed_grows_past_one_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_append_rejects_paged_list, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
