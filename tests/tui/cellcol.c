@@ -2,7 +2,8 @@
  * terminal cell column (from 0) where the last occurrence of any of the
  * texts given as arguments starts, or -1 when none occurs.  The terminal
  * tests use it to check that columns line up when rows hold CJK, emoji
- * and combining marks, counting cells with wcwidth() as a terminal does. */
+ * and combining marks, counting cells with wcwidth() as a terminal does.
+ * With --width it prints each line's cells and characters instead. */
 #include "config.h"
 
 #include <locale.h>
@@ -53,7 +54,7 @@ main(int argc, char **argv)
     char line[8192];
 
     if (argc < 2) {
-        fprintf(stderr, "usage: cellcol TEXT...\n");
+        fprintf(stderr, "usage: cellcol TEXT... | cellcol --width\n");
         return 2;
     }
     if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
@@ -62,7 +63,10 @@ main(int argc, char **argv)
     }
     while (fgets(line, sizeof line, stdin)) {
         line[strcspn(line, "\n")] = '\0';
-        printf("%ld\n", last_start(line, argc - 1, argv + 1));
+        if (strcmp(argv[1], "--width") == 0)
+            printf("%d %zu\n", cells(line, strlen(line)), mbstowcs(NULL, line, 0));
+        else
+            printf("%ld\n", last_start(line, argc - 1, argv + 1));
     }
     return 0;
 }

@@ -4,11 +4,15 @@ TUI_TESTS = tests/tui/browse.sh tests/tui/filter.sh tests/tui/resize.sh tests/tu
 	tests/tui/errors.sh tests/tui/events.sh
 
 TESTS += $(TUI_TESTS)
-EXTRA_DIST += $(TUI_TESTS) tests/tui/cellcol.c
+EXTRA_DIST += $(TUI_TESTS)
 TEST_EXTENSIONS = .sh
 SH_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_COMPILER = $(SHELL)
 
-# Counts terminal cells for the alignment test.
-check_PROGRAMS += tests/tui/cellcol
+# Tools of the terminal tests: cellcol counts terminal cells, findrow finds
+# seeded records in a list page.
+check_PROGRAMS += tests/tui/cellcol tests/tui/findrow
 tests_tui_cellcol_SOURCES = tests/tui/cellcol.c
+tests_tui_findrow_SOURCES = tests/tui/findrow.c
+tests_tui_findrow_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
+tests_tui_findrow_LDADD = $(JSONC_LIBS)
