@@ -54,6 +54,7 @@ enum api_error_kind {
     API_ERR_CONFIG,            /* bad configuration, e.g. http:// to a non-loopback host */
     API_ERR_ARGUMENT,          /* an invalid argument, rejected before sending */
     API_ERR_IO,                /* a local file or descriptor failed */
+    API_ERR_CANCELLED,         /* api_session_cancel() stopped the request */
     API_ERR_KIND_COUNT
 };
 
@@ -125,6 +126,12 @@ struct api_rate_limit {
 
 /* Copies the rate-limit state; safe from any thread. */
 void api_session_rate_limit(struct api_session *session, struct api_rate_limit *out);
+
+/* Stops every request of the session: those running end within about a
+ * second (libcurl's progress callback checks the flag), and later ones
+ * fail at once, all with API_ERR_CANCELLED.  For shutdown: it cannot be
+ * undone.  Safe from any thread. */
+void api_session_cancel(struct api_session *session);
 
 /* ---- client --------------------------------------------------------- */
 

@@ -36,6 +36,7 @@ static const struct kind_text kind_texts[API_ERR_KIND_COUNT] = {
     [API_ERR_CONFIG] = { "configuration", "Invalid configuration", "" },
     [API_ERR_ARGUMENT] = { "argument", "Invalid request", "" },
     [API_ERR_IO] = { "I/O", "A local file operation failed", "" },
+    [API_ERR_CANCELLED] = { "cancelled", "The request was cancelled", "" },
 };
 
 void

@@ -311,6 +311,16 @@ set_method(CURL *curl, const struct api_request *request)
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request->method);
 }
 
+/* libcurl calls this about once a second, and more often while data
+ * flows; a non-zero return aborts the transfer. */
+static int
+on_progress(void *user, curl_off_t dl_total, curl_off_t dl_now, curl_off_t ul_total, curl_off_t ul_now)
+{
+    const struct api_session *session = user;
+
+    return atomic_load(&session->cancelled) ? 1 : 0;
+}
+
 static void
 set_options(struct transfer *transfer, const char *url, struct curl_slist *headers, char *error_text)
 {
@@ -336,6 +346,9 @@ set_options(struct transfer *transfer, const char *url, struct curl_slist *heade
     set_limits(curl, session, transfer->request);
     set_method(curl, transfer->request);
 
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, (void *)session);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, transfer);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
@@ -353,6 +366,8 @@ check_result(const struct transfer *transfer, CURLcode code, const char *error_t
     else if (response->write_failed)
         api_error_set(err, API_ERR_IO, "writing the downloaded file failed: %s",
                       strerror(response->write_errno));
+    else if (code == CURLE_ABORTED_BY_CALLBACK && atomic_load(&transfer->client->session->cancelled))
+        api_error_set(err, API_ERR_CANCELLED, "the request was cancelled because cats-admin is stopping");
     else if (code != CURLE_OK)
         api_error_from_curl(err, code, error_text);
     else if (!status_ok(response->status))
@@ -395,6 +410,8 @@ api_perform(struct api_client *client, const struct api_request *request, struct
     api_error_clear(err);
     memset(response, 0, sizeof *response);
     reset_headers(&response->headers);
+    if (atomic_load(&client->session->cancelled))
+        return api_error_set(err, API_ERR_CANCELLED, "the request was cancelled because cats-admin is stopping");
     if (asprintf(&url, "%s%s", client->session->base_url, request->path) < 0)
         return api_error_set(err, API_ERR_IO, "out of memory while building the URL");
 

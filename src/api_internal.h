@@ -4,6 +4,7 @@
 #define CATS_API_INTERNAL_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -22,6 +23,7 @@ struct api_session {
     long timeout_ms;
     size_t max_body;
     int trace_fd;                /* -1: no trace */
+    atomic_bool cancelled;       /* set by api_session_cancel(), never cleared */
 
     pthread_mutex_t lock;        /* guards the fields below */
     long rate_limit;

@@ -164,6 +164,7 @@ api_session_new(const struct api_session_config *cfg, struct api_error *err)
         return NULL;
     }
     pthread_mutex_init(&session->lock, NULL);
+    atomic_init(&session->cancelled, false);
     curl_global_init(CURL_GLOBAL_DEFAULT);
 
     if (fill_session(session, cfg, err) != 0) {
@@ -273,4 +274,10 @@ api_session_trace(struct api_session *session, const struct api_request *request
     if (write(session->trace_fd, line, (size_t)length) < 0) {
         /* A full disk must not fail the request; the trace is best effort. */
     }
+}
+
+void
+api_session_cancel(struct api_session *session)
+{
+    atomic_store(&session->cancelled, true);
 }

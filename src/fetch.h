@@ -97,9 +97,10 @@ struct fetch;
 struct fetch *fetch_new(struct api_session *session, int workers, struct api_error *err);
 
 /* Stops the workers and frees everything: requests not started are
- * dropped, results not taken are freed.  Waits for requests that are
- * running to end, which the session's timeouts bound (60 s by default).
- * Call endwin() first, so the terminal is back while it waits. */
+ * dropped, results not taken are freed.  It cancels the session (see
+ * api_session_cancel()), so requests that are running end within about a
+ * second instead of at their timeout; the session cannot be used for
+ * requests afterwards. */
 void fetch_free(struct fetch *fetch);
 
 /* The read end of the wake-up pipe (non-blocking), for poll(). */

@@ -313,18 +313,25 @@ test_events_feed_appends(void **state)
 static void
 test_shutdown_during_stalled_requests(void **state)
 {
-    const char *const args[] = { "--stall-rate", "1", "--stall-ms", "5000", NULL };
-    struct env *env = *state = env_start(args, 1000);
+    const char *const args[] = { "--stall-rate", "1", "--stall-ms", "60000", NULL };
+    struct env *env = *state = env_start(args, 120000);
     const char *const sent[] = { "GET /v3/site", NULL };
+    struct timespec start, end;
 
     for (unsigned long tag = 0; tag < 6; tag++)
         assert_int_equal(fetch_get(env->fetch, tag, "/site"), 0);
     assert_int_equal(fetch_pending(env->fetch), 6);
+    nanosleep(&(struct timespec){ .tv_nsec = 300 * 1000 * 1000 }, NULL);
 
-    /* Both workers are inside a stalled request when the fetcher stops: it
-     * joins them once their timeout ends and frees the four never sent. */
+    /* Both workers are inside a request the sandbox stalls for a minute,
+     * under a two-minute timeout, when the fetcher stops: it cancels them
+     * instead of waiting, and frees the four never sent.  Ten seconds is
+     * far below the stall, so only a cancelled request ends this soon. */
+    clock_gettime(CLOCK_MONOTONIC, &start);
     fetch_free(env->fetch);
+    clock_gettime(CLOCK_MONOTONIC, &end);
     env->fetch = NULL;
+    assert_true(end.tv_sec - start.tv_sec < 10);
     assert_true(sandbox_count_log_lines(&env->fixture.sandbox, sent) <= 2);
 }
 

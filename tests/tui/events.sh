@@ -38,4 +38,6 @@ check "Enter opens an event" wait_screen "event: task.updated"
 keys j j j j Enter
 check "Enter on its record opens the task" wait_screen "/tasks/1000004"
 check "the task shows as completed" wait_screen "is_completed: true"
+keys Escape Escape Escape q
+check "the console exits cleanly" console_exited
 tui_finish

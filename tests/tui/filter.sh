@@ -74,4 +74,6 @@ keys C-u frobnicate Enter
 check "an unknown command is named" wait_screen "Unknown command 'frobnicate'"
 keys Escape
 check "Esc closes the command line" wait_gone "frobnicate"
+keys Escape Escape Escape q
+check "the console exits cleanly" console_exited
 tui_finish

@@ -78,4 +78,6 @@ check "no raw escape reached the terminal" sh -c \
     "! '$TMUX_BIN' -L '$socket' capture-pane -p -e -t main | grep -q '2J'"
 keys Escape : "task $two_lines" Enter
 check "a two-line description shows both lines" wait_screen "and its second line"
+keys Escape Escape Escape q
+check "the console exits cleanly" console_exited
 tui_finish
