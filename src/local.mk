@@ -23,6 +23,8 @@ src_libcats_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS) $(CURL_CFLAGS) $(JSON
 # libcrypto encodes the files of portal applications in base64.
 CATS_LIBS = src/libcats.a $(NCURSESW_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(CRYPTO_LIBS)
 
+dist_man_MANS += man/cats-admin.1
+
 bin_PROGRAMS += cats-admin
 cats_admin_SOURCES = src/main.c
 cats_admin_CPPFLAGS = $(src_libcats_a_CPPFLAGS)
