@@ -158,7 +158,7 @@ test_disconnect(void **state)
     http_api(SB, "GET", "/jobs?disconnect=1", NULL, &r);
     assert_int_equal(r.code, CURLE_GOT_NOTHING);
     http_reply_free(&r);
-    assert_int_equal(sandbox_count_log_lines(SB, needles), 1);
+    assert_int_equal(wait_log_lines(SB, needles, 1), 1);
 }
 
 struct stalled_call {
