@@ -26,12 +26,16 @@ void util_replace_string(char **slot, const char *text);
 int64_t util_now(void);
 double util_now_seconds(void);
 
-/* Formats t as RFC 3339 ("2026-01-05T09:00:00+00:00") shown at the given
- * offset from UTC in minutes; out must hold 32 bytes. */
-void util_format_time(int64_t t, int offset_minutes, char out[32]);
+/* Buffer sizes for the formatters below, with room for any int year. */
+#define UTIL_TIME_SIZE 64
+#define UTIL_DATE_SIZE 32
 
-/* Formats t as a date only ("2026-01-05"); out must hold 16 bytes. */
-void util_format_date(int64_t t, char out[16]);
+/* Formats t as RFC 3339 ("2026-01-05T09:00:00+00:00") shown at the given
+ * offset from UTC in minutes; out must hold UTIL_TIME_SIZE bytes. */
+void util_format_time(int64_t t, int offset_minutes, char out[UTIL_TIME_SIZE]);
+
+/* Formats t as a date only ("2026-01-05"); out must hold UTIL_DATE_SIZE bytes. */
+void util_format_date(int64_t t, char out[UTIL_DATE_SIZE]);
 
 /* Parses an RFC 3339 date-time ("2024-03-30T00:48:55.061Z", with an offset
  * or Z).  Returns true and stores Unix seconds in *out on success. */
