@@ -56,17 +56,42 @@ resp_not_found(struct response *resp, const char *singular, long id)
 }
 
 void
+page_bounds(const struct paging *paging, size_t count, size_t *first, size_t *end)
+{
+    size_t per_page = (size_t)paging->per_page;
+
+    *first = count;
+    if ((size_t)(paging->page - 1) <= count / per_page)
+        *first = (size_t)(paging->page - 1) * per_page;
+    if (*first > count)
+        *first = count;
+    *end = count - *first < per_page ? count : *first + per_page;
+}
+
+bool
+delete_row(struct request *req, struct response *resp, struct table *table,
+           void (*free_row)(void *row), const char *event, const char *kind, const char *singular)
+{
+    if (table_remove(table, req->ids[0], free_row) != 0) {
+        resp_not_found(resp, singular, req->ids[0]);
+        return false;
+    }
+    store_add_event(&req->app->store, event, kind, req->ids[0]);
+    resp_no_content(resp);
+    return true;
+}
+
+void
 send_page(struct request *req, struct response *resp, const struct collection *collection,
           const char *path, const char *extra_query, const struct paging *paging,
           const void *(*row_at)(const void *source, size_t index), const void *source,
           size_t count)
 {
     json_object *rows = json_object_new_array();
-    size_t first = (size_t)(paging->page - 1) * (size_t)paging->per_page;
+    size_t first, end;
 
-    if (paging->page - 1 > (long)(count / (size_t)paging->per_page))
-        first = count;
-    for (size_t i = first; i < count && i < first + (size_t)paging->per_page; i++)
+    page_bounds(paging, count, &first, &end);
+    for (size_t i = first; i < end; i++)
         json_object_array_add(rows, collection->render(&req->render, row_at(source, i)));
     resp_json(resp, 200, list_envelope(req, collection->plural, path, extra_query, (long)count,
                                        paging, rows));

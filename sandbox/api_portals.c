@@ -83,11 +83,10 @@ handle_portal_jobs(struct request *req, struct response *resp)
     portal = find_portal(req, resp);
     if (portal != NULL) {
         json_object *rows = json_object_new_array();
-        size_t first = (size_t)(paging.page - 1) * (size_t)paging.per_page;
+        size_t first, end;
 
-        if (paging.page - 1 > (long)(portal->job_count / (size_t)paging.per_page))
-            first = portal->job_count;
-        for (size_t i = first; i < portal->job_count && i < first + (size_t)paging.per_page; i++) {
+        page_bounds(&paging, portal->job_count, &first, &end);
+        for (size_t i = first; i < end; i++) {
             const struct doc *job = table_find(&store->jobs, portal->job_ids[i]);
 
             if (job)

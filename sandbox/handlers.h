@@ -44,6 +44,18 @@ void send_page(struct request *req, struct response *resp, const struct collecti
                const void *(*row_at)(const void *source, size_t index), const void *source,
                size_t count);
 
+/* The slice [*first, *end) of count rows that paging selects; empty past
+ * the last page. */
+void page_bounds(const struct paging *paging, size_t count, size_t *first, size_t *end);
+
+/* Removes row req->ids[0] from table (freeing it with free_row), adds
+ * `event` about `kind` to the feed and sets 204, or sets a 404 naming
+ * singular.  Returns true when a row was removed.  Caller holds the write
+ * lock; event and kind must be static strings. */
+bool delete_row(struct request *req, struct response *resp, struct table *table,
+                void (*free_row)(void *row), const char *event, const char *kind,
+                const char *singular);
+
 /* Sends 404 {"message": "No <singular> has id N."}. */
 void resp_not_found(struct response *resp, const char *singular, long id);
 

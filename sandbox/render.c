@@ -9,9 +9,9 @@
 #include "render.h"
 #include "util.h"
 
-/* CATS sends some endpoints' dates at another offset than others for the
- * same instant; activities are shown at US Eastern standard time here so
- * clients learn to compare instants, not strings. */
+/* CATS sends the same instant at different UTC offsets on different
+ * endpoints.  Activities are shown at US Eastern standard time here, so
+ * clients learn to compare instants rather than strings. */
 #define ACTIVITY_OFFSET_MINUTES (-300)
 
 #define BACKUP_URL_LIFETIME (7 * 24 * 3600)
@@ -285,7 +285,7 @@ copy_fields(const struct render_ctx *ctx, const struct doc *doc)
     return obj;
 }
 
-/* Adds a link to /path/ID when the field holds a positive id. */
+/* Adds a link to /path/ID when the field contains a positive id. */
 static void
 link_field(const struct render_ctx *ctx, json_object *links, const struct doc *doc,
            const char *field, const char *rel, const char *path)

@@ -284,7 +284,7 @@ post_delivery(const struct delivery *delivery, char *error, size_t error_size)
     return status;
 }
 
-/* A target that answers 410 Gone asks CATS to delete the webhook. */
+/* A target that responds 410 Gone asks CATS to delete the webhook. */
 static void
 remove_gone_webhook(struct app *app, long id)
 {
@@ -304,7 +304,7 @@ deliver(struct webhooks *hooks, struct delivery *delivery)
         log_line("webhook %ld %s delivery to %s failed: %s", delivery->webhook_id, delivery->event,
                  delivery->url, error);
     } else if (status == 410) {
-        log_line("webhook %ld %s: %s answered 410 Gone, so the webhook is deleted",
+        log_line("webhook %ld %s: %s responded 410 Gone, so the webhook is deleted",
                  delivery->webhook_id, delivery->event, delivery->url);
         remove_gone_webhook(hooks->app, delivery->webhook_id);
     } else {

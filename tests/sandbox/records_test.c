@@ -381,7 +381,7 @@ test_resume_parse(void **state)
     http_reply_free(&r);
 }
 
-/* Every write route answers bad bodies with an HTTP error and keeps serving. */
+/* Every write route rejects bad bodies with an HTTP error and keeps serving. */
 static void
 test_bad_bodies_never_crash(void **state)
 {
