@@ -32,6 +32,7 @@ enum quirk {
     QUIRK_TOTAL_NULL,         /* list envelopes send "total": null */
     QUIRK_HREF_NO_SLASH,      /* record links lose their leading slash */
     QUIRK_STRING_ID,          /* record ids are sent as strings */
+    QUIRK_MIXED_OFFSETS,      /* activity dates are sent at -05:00, the rest at +00:00 */
     QUIRK_COUNT,
 };
 

@@ -361,6 +361,8 @@ test_activity_example_record(void **state)
     http_api(SB, "GET", "/activities/123456789", NULL, &r);
     assert_status(&r, 200);
     assert_string_equal(json_str(r.json, "type"), "other");
+    assert_string_equal(json_str(r.json, "date"), "2024-11-19T19:57:54+00:00");
+    assert_string_equal(json_str(r.json, "date_created"), "2024-11-19T19:57:54+00:00");
     assert_null(json_at(r.json, "notes"));
     assert_string_equal(json_str(r.json, "annotation"), "Added candidate to pipeline: No Contact");
     assert_int_equal(json_long(r.json, "data_item.id"), 123456789);
@@ -407,7 +409,7 @@ test_activity_update(void **state)
     assert_string_equal(json_str(r.json, "type"), "call_lvm");
     assert_string_equal(json_str(r.json, "notes"), "Left a message\nsecond line");
     assert_int_equal(json_long(r.json, "regarding_id"), 123456789);
-    assert_string_equal(json_str(r.json, "date"), "2025-01-01T22:04:05-05:00");
+    assert_string_equal(json_str(r.json, "date"), "2025-01-02T03:04:05+00:00");
     http_reply_free(&r);
 
     assert_rejected("PUT", "/activities/2000001", "{\"type\":\"note\"}", "type must be one of");

@@ -240,6 +240,14 @@ test_quirks_switch_at_run_time(void **state)
     assert_int_equal(json_long(r.json, "_embedded.tasks.0.id"), 1000001);
     http_reply_free(&r);
 
+    http_control(SB, "PUT", "/_sandbox/quirks", "{\"mixed_offsets\":true}", &r);
+    http_reply_free(&r);
+    http_api(SB, "GET", "/activities/123456789", NULL, &r);
+    assert_string_equal(json_str(r.json, "date"), "2024-11-19T14:57:54-05:00");
+    http_reply_free(&r);
+    http_control(SB, "PUT", "/_sandbox/quirks", "{\"mixed_offsets\":false}", &r);
+    http_reply_free(&r);
+
     http_control(SB, "PUT", "/_sandbox/quirks", "{\"bogus\":true}", &r);
     assert_status(&r, 400);
     http_reply_free(&r);
