@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "handlers.h"
 
@@ -42,6 +44,19 @@ COLLECTION(collection_tags, "tags", "tag", "/tags", tags, render_tag_row);
 COLLECTION(collection_triggers, "triggers", "trigger", "/triggers", triggers, render_trigger_row);
 COLLECTION(collection_work_history, "work_history", "work history", "/work_history", work_history, render_work_history_row);
 COLLECTION(collection_attachments, "attachments", "attachment", "/attachments", attachments, render_attachment_row);
+
+#define ITEM_LIST(name, collection, type, path, row) \
+    const struct item_list name = { &collection, type, path, offsetof(struct row, item_id), \
+                                    offsetof(struct row, item_type) }
+
+ITEM_LIST(item_list_candidate_tasks, collection_tasks, ITEM_CANDIDATE, "/candidates", task);
+ITEM_LIST(item_list_contact_tasks, collection_tasks, ITEM_CONTACT, "/contacts", task);
+ITEM_LIST(item_list_company_tasks, collection_tasks, ITEM_COMPANY, "/companies", task);
+ITEM_LIST(item_list_job_tasks, collection_tasks, ITEM_JOB, "/jobs", task);
+ITEM_LIST(item_list_candidate_activities, collection_activities, ITEM_CANDIDATE, "/candidates", activity);
+ITEM_LIST(item_list_contact_activities, collection_activities, ITEM_CONTACT, "/contacts", activity);
+ITEM_LIST(item_list_company_activities, collection_activities, ITEM_COMPANY, "/companies", activity);
+ITEM_LIST(item_list_candidate_attachments, collection_attachments, ITEM_CANDIDATE, "/candidates", attachment);
 
 struct table *
 collection_table(const struct collection *collection, struct store *store)
@@ -131,5 +146,45 @@ handle_get(struct request *req, struct response *resp)
         resp_json(resp, 200, collection->render(&req->render, row));
     else
         resp_not_found(resp, collection->singular, req->ids[0]);
+    pthread_rwlock_unlock(&store->lock);
+}
+
+static const void *
+pointer_row(const void *source, size_t index)
+{
+    return ((const void *const *)source)[index];
+}
+
+void
+handle_item_list(struct request *req, struct response *resp)
+{
+    const struct item_list *list = req->route_data;
+    struct store *store = &req->app->store;
+    struct paging paging;
+    char path[96];
+
+    if (!req_paging(req, resp, &paging))
+        return;
+    pthread_rwlock_rdlock(&store->lock);
+    if (!table_find(store_item_table(store, list->parent_type), req->ids[0])) {
+        resp_not_found(resp, store_item_type_name(list->parent_type), req->ids[0]);
+        pthread_rwlock_unlock(&store->lock);
+        return;
+    }
+
+    struct table *table = collection_table(list->collection, store);
+    const void **rows = util_xcalloc(table->count + 1, sizeof *rows);
+    size_t count = 0;
+
+    for (size_t i = 0; i < table->count; i++) {
+        const char *row = table_at(table, i);
+
+        if (*(const long *)(row + list->item_id_offset) == req->ids[0]
+            && *(const uint8_t *)(row + list->item_type_offset) == list->parent_type)
+            rows[count++] = row;
+    }
+    snprintf(path, sizeof path, "%s/%ld/%s", list->parent_path, req->ids[0], list->collection->plural);
+    send_page(req, resp, list->collection, path, "", &paging, pointer_row, rows, count);
+    free(rows);
     pthread_rwlock_unlock(&store->lock);
 }

@@ -381,6 +381,46 @@ test_resume_parse(void **state)
     http_reply_free(&r);
 }
 
+static void
+test_record_sub_lists(void **state)
+{
+    struct http_reply r;
+    char path[96];
+    long candidate;
+
+    expect_status("POST", "/tasks", "{\"description\":\"sub-list\",\"priority\":4,\"assigned_to_id\":657,"
+                  "\"data_item\":{\"id\":101,\"type\":\"candidate\"}}", 201);
+    http_api(SB, "GET", "/candidates/101/tasks?per_page=100", NULL, &r);
+    assert_status(&r, 200);
+    json_object *rows = json_at(r.json, "_embedded.tasks");
+    assert_true(json_object_array_length(rows) >= 1);
+    for (size_t i = 0; i < json_object_array_length(rows); i++) {
+        assert_int_equal(json_long(json_object_array_get_idx(rows, i), "data_item.id"), 101);
+        assert_string_equal(json_str(json_object_array_get_idx(rows, i), "data_item.type"), "candidate");
+    }
+    assert_string_equal(json_str(r.json, "_links.self.href"), "/candidates/101/tasks?page=1&per_page=100");
+    http_reply_free(&r);
+
+    http_api(SB, "GET", "/attachments/600002", NULL, &r);
+    candidate = json_long(r.json, "data_item.id");
+    http_reply_free(&r);
+    snprintf(path, sizeof path, "/candidates/%ld/attachments", candidate);
+    http_api(SB, "GET", path, NULL, &r);
+    assert_status(&r, 200);
+    assert_true(strstr(r.body, "\"id\":600002") != NULL);
+    http_reply_free(&r);
+
+    http_api(SB, "GET", "/candidates/123456789/activities", NULL, &r);
+    assert_status(&r, 200);
+    assert_int_equal(json_long(r.json, "_embedded.activities.0.data_item.id"), 123456789);
+    http_reply_free(&r);
+
+    expect_status("GET", "/jobs/123456789/tasks", NULL, 200);
+    expect_status("GET", "/contacts/300001/tasks", NULL, 200);
+    expect_status("GET", "/companies/400001/activities", NULL, 200);
+    expect_status("GET", "/candidates/5/tasks", NULL, 404);
+}
+
 /* Every write route rejects bad bodies with an HTTP error and keeps serving. */
 static void
 test_bad_bodies_never_crash(void **state)
@@ -426,6 +466,7 @@ main(void)
         cmocka_unit_test(test_work_history),
         cmocka_unit_test(test_attachments),
         cmocka_unit_test(test_resume_parse),
+        cmocka_unit_test(test_record_sub_lists),
         cmocka_unit_test(test_bad_bodies_never_crash),
     };
 
