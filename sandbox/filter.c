@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "filter.h"
 #include "util.h"
@@ -277,14 +276,7 @@ filter_compile(json_object *body, char *err, size_t err_size)
 bool
 filter_text_contains(const char *text, const char *needle)
 {
-    size_t needle_len = strlen(needle);
-
-    if (text == NULL)
-        return false;
-    for (; *text; text++)
-        if (strncasecmp(text, needle, needle_len) == 0)
-            return true;
-    return needle_len == 0;
+    return text != NULL && strcasestr(text, needle) != NULL;
 }
 
 static bool

@@ -102,7 +102,7 @@ block_signals(sigset_t *signals)
 static void
 shutdown_app(struct app *app, struct MHD_Daemon *daemon)
 {
-    app->stopping = true;
+    atomic_store(&app->stopping, true);
     if (daemon)
         MHD_stop_daemon(daemon);
     webhooks_stop(app->webhooks);

@@ -215,9 +215,9 @@ util_uuid(char out[40])
 }
 
 void
-util_sleep_ms(long ms, const volatile bool *stop)
+util_sleep_ms(long ms, const atomic_bool *stop)
 {
-    while (ms > 0 && !(stop && *stop)) {
+    while (ms > 0 && !(stop && atomic_load(stop))) {
         long slice = ms < 50 ? ms : 50;
         struct timespec ts = { .tv_sec = 0, .tv_nsec = slice * 1000000L };
 

@@ -3,6 +3,7 @@
 #ifndef SANDBOX_UTIL_H
 #define SANDBOX_UTIL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -48,7 +49,7 @@ bool util_parse_date(const char *text, int64_t *out);
 void util_uuid(char out[40]);
 
 /* Sleeps up to ms milliseconds, returning early when *stop becomes true. */
-void util_sleep_ms(long ms, const volatile bool *stop);
+void util_sleep_ms(long ms, const atomic_bool *stop);
 
 /* A growable byte buffer, always NUL-terminated.  The owner frees data. */
 struct buffer {

@@ -3,6 +3,7 @@
  * users. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -526,6 +527,59 @@ test_hostile_strings_seeded(void **state)
     http_reply_free(&r);
 }
 
+struct worker {
+    int index;
+    int failures;
+};
+
+/* Reads pages while other workers write, to show that concurrent clients
+ * each get whole, valid answers. */
+static void *
+run_worker(void *arg)
+{
+    struct worker *worker = arg;
+    char path[128], body[256];
+
+    for (int i = 0; i < 40; i++) {
+        struct http_reply r;
+
+        if (worker->index == 0) {
+            snprintf(body, sizeof body, "{\"description\":\"load %d\",\"priority\":3,\"assigned_to_id\":657}", i);
+            http_api(SB, "POST", "/tasks", body, &r);
+            worker->failures += r.status != 201;
+            http_reply_free(&r);
+            snprintf(path, sizeof path, "/tasks/%d", 1000100 + i);
+            http_api(SB, "DELETE", path, NULL, &r);
+        } else if (worker->index == 1) {
+            snprintf(path, sizeof path, "/activities/%d", 2000100 + i);
+            http_api(SB, "PUT", path, "{\"type\":\"call_talked\",\"notes\":\"concurrent\"}", &r);
+        } else {
+            snprintf(path, sizeof path, "/tasks?per_page=100&page=%d", 1 + i % 3);
+            http_api(SB, "GET", path, NULL, &r);
+            worker->failures += r.status != 200 || r.json == NULL;
+        }
+        worker->failures += r.status == 0 || r.status >= 500;
+        http_reply_free(&r);
+    }
+    return NULL;
+}
+
+static void
+test_concurrent_reads_and_writes(void **state)
+{
+    struct worker workers[5];
+    pthread_t threads[5];
+
+    for (int i = 0; i < 5; i++) {
+        workers[i] = (struct worker){ .index = i };
+        assert_int_equal(pthread_create(&threads[i], NULL, run_worker, &workers[i]), 0);
+    }
+    for (int i = 0; i < 5; i++) {
+        pthread_join(threads[i], NULL);
+        assert_int_equal(workers[i].failures, 0);
+    }
+}
+
 int
 main(void)
 {
@@ -556,6 +610,7 @@ main(void)
         cmocka_unit_test(test_activity_filter),
         cmocka_unit_test(test_users),
         cmocka_unit_test(test_hostile_strings_seeded),
+        cmocka_unit_test(test_concurrent_reads_and_writes),
     };
 
     return cmocka_run_group_tests_name("sandbox api", tests, setup, stop_group_sandbox);
