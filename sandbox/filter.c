@@ -161,9 +161,12 @@ read_value(struct filter *node, json_object *value, char *err, size_t err_size)
     default:
         break;
     }
-    if (node->field->kind == KIND_NUMBER)
-        return read_scalar(node->field, value, &node->low)
-               || (snprintf(err, err_size, "the value of exactly on %s must be an integer", name), false);
+    if (node->field->kind == KIND_NUMBER) {
+        if (read_scalar(node->field, value, &node->low))
+            return true;
+        snprintf(err, err_size, "the value of exactly on %s must be an integer", name);
+        return false;
+    }
     if (!json_object_is_type(value, json_type_string)) {
         snprintf(err, err_size, "the value of %s on %s must be a string", op_names[node->op], name);
         return false;

@@ -297,6 +297,8 @@ link_field(const struct render_ctx *ctx, json_object *links, const struct doc *d
         render_link(ctx, links, rel, "%s/%ld", path, id);
 }
 
+/* NOTE: of these sub-resources the sandbox serves only attachments,
+ * activities, work_history and tasks; the others answer 404. */
 static void
 candidate_links(const struct render_ctx *ctx, json_object *obj, json_object *links,
                 const struct doc *doc)

@@ -294,6 +294,8 @@ remove_gone_webhook(struct app *app, long id)
     pthread_rwlock_unlock(&app->store.lock);
 }
 
+/* NOTE: unlike CATS, failed deliveries are neither retried nor counted
+ * towards disabling the webhook after 50 failures. */
 static void
 deliver(struct webhooks *hooks, struct delivery *delivery)
 {
