@@ -282,7 +282,7 @@ process(struct request *req)
         req->api_path = req->path;
         snapshot_render(req);
         control_dispatch(req, &resp);
-    } else if (strncmp(req->path, "/v3/", 4) == 0) {
+    } else if (strncmp(req->path, "/v3/", 4) == 0 || strcmp(req->path, "/v3") == 0) {
         req->api_path = req->path + 3;
         if (!handle_api(req, &resp, &plan))
             result = MHD_NO;

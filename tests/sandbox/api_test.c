@@ -44,6 +44,10 @@ test_bad_key_401_before_404(void **state)
     assert_status(&r, 401);
     http_reply_free(&r);
 
+    http_call("GET", SB->url, NULL, NULL, NULL, 0, 0, &r);
+    assert_status(&r, 401);
+    http_reply_free(&r);
+
     snprintf(url, sizeof url, "%s/tasks/999999999", SB->url);
     http_call("DELETE", url, "Token-less", NULL, NULL, 0, 0, &r);
     assert_status(&r, 401);
