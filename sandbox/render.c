@@ -298,7 +298,7 @@ link_field(const struct render_ctx *ctx, json_object *links, const struct doc *d
 }
 
 /* NOTE: of these sub-resources the sandbox serves only attachments,
- * activities, work_history and tasks; the others answer 404. */
+ * activities, work_history and tasks, and the others return 404. */
 static void
 candidate_links(const struct render_ctx *ctx, json_object *obj, json_object *links,
                 const struct doc *doc)

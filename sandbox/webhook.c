@@ -284,7 +284,7 @@ post_delivery(const struct delivery *delivery, char *error, size_t error_size)
     return status;
 }
 
-/* A target that responds 410 Gone asks CATS to delete the webhook. */
+/* Deletes a webhook whose target responded 410 Gone, as CATS does. */
 static void
 remove_gone_webhook(struct app *app, long id)
 {

@@ -537,7 +537,7 @@ struct worker {
 };
 
 /* Reads pages while other workers write, to show that concurrent clients
- * each get whole, valid answers. */
+ * each get whole, valid responses. */
 static void *
 run_worker(void *arg)
 {
