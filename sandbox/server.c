@@ -182,7 +182,7 @@ handle_api(struct request *req, struct response *resp, struct fault_plan *plan)
     return true;
 }
 
-/* Sends the second half of a body short of its Content-Length. */
+/* A body that is sent only up to sent_len, short of its Content-Length. */
 struct partial_body {
     char *data;
     size_t sent_len;
