@@ -96,13 +96,9 @@ handle_activity_delete(struct request *req, struct response *resp)
     struct store *store = &req->app->store;
 
     pthread_rwlock_wrlock(&store->lock);
-    if (table_remove(&store->activities, req->ids[0], store_free_activity) == 0) {
-        store_add_event(store, "activity.deleted", "activity", req->ids[0]);
+    if (delete_row(req, resp, &store->activities, store_free_activity, "activity.deleted", "activity",
+                   "activity"))
         webhooks_fire(req->app, "activity.deleted", "activity", req->ids[0], NULL);
-        resp_no_content(resp);
-    } else {
-        resp_not_found(resp, "activity", req->ids[0]);
-    }
     pthread_rwlock_unlock(&store->lock);
 }
 

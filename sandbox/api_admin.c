@@ -165,12 +165,7 @@ handle_webhook_delete(struct request *req, struct response *resp)
     struct store *store = &req->app->store;
 
     pthread_rwlock_wrlock(&store->lock);
-    if (table_remove(&store->webhooks, req->ids[0], store_free_webhook) == 0) {
-        store_add_event(store, "webhook.deleted", "webhook", req->ids[0]);
-        resp_no_content(resp);
-    } else {
-        resp_not_found(resp, "webhook", req->ids[0]);
-    }
+    delete_row(req, resp, &store->webhooks, store_free_webhook, "webhook.deleted", "webhook", "webhook");
     pthread_rwlock_unlock(&store->lock);
 }
 
@@ -224,11 +219,7 @@ handle_attachment_delete(struct request *req, struct response *resp)
     struct store *store = &req->app->store;
 
     pthread_rwlock_wrlock(&store->lock);
-    if (table_remove(&store->attachments, req->ids[0], store_free_attachment) == 0) {
-        store_add_event(store, "attachment.deleted", "attachment", req->ids[0]);
-        resp_no_content(resp);
-    } else {
-        resp_not_found(resp, "attachment", req->ids[0]);
-    }
+    delete_row(req, resp, &store->attachments, store_free_attachment, "attachment.deleted", "attachment",
+               "attachment");
     pthread_rwlock_unlock(&store->lock);
 }

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "handlers.h"
 
@@ -43,6 +45,19 @@ COLLECTION(collection_triggers, "triggers", "trigger", "/triggers", triggers, re
 COLLECTION(collection_work_history, "work_history", "work history", "/work_history", work_history, render_work_history_row);
 COLLECTION(collection_attachments, "attachments", "attachment", "/attachments", attachments, render_attachment_row);
 
+#define ITEM_LIST(name, collection, type, path, row) \
+    const struct item_list name = { &collection, type, path, offsetof(struct row, item_id), \
+                                    offsetof(struct row, item_type) }
+
+ITEM_LIST(item_list_candidate_tasks, collection_tasks, ITEM_CANDIDATE, "/candidates", task);
+ITEM_LIST(item_list_contact_tasks, collection_tasks, ITEM_CONTACT, "/contacts", task);
+ITEM_LIST(item_list_company_tasks, collection_tasks, ITEM_COMPANY, "/companies", task);
+ITEM_LIST(item_list_job_tasks, collection_tasks, ITEM_JOB, "/jobs", task);
+ITEM_LIST(item_list_candidate_activities, collection_activities, ITEM_CANDIDATE, "/candidates", activity);
+ITEM_LIST(item_list_contact_activities, collection_activities, ITEM_CONTACT, "/contacts", activity);
+ITEM_LIST(item_list_company_activities, collection_activities, ITEM_COMPANY, "/companies", activity);
+ITEM_LIST(item_list_candidate_attachments, collection_attachments, ITEM_CANDIDATE, "/candidates", attachment);
+
 struct table *
 collection_table(const struct collection *collection, struct store *store)
 {
@@ -56,17 +71,42 @@ resp_not_found(struct response *resp, const char *singular, long id)
 }
 
 void
+page_bounds(const struct paging *paging, size_t count, size_t *first, size_t *end)
+{
+    size_t per_page = (size_t)paging->per_page;
+
+    *first = count;
+    if ((size_t)(paging->page - 1) <= count / per_page)
+        *first = (size_t)(paging->page - 1) * per_page;
+    if (*first > count)
+        *first = count;
+    *end = count - *first < per_page ? count : *first + per_page;
+}
+
+bool
+delete_row(struct request *req, struct response *resp, struct table *table,
+           void (*free_row)(void *row), const char *event, const char *kind, const char *singular)
+{
+    if (table_remove(table, req->ids[0], free_row) != 0) {
+        resp_not_found(resp, singular, req->ids[0]);
+        return false;
+    }
+    store_add_event(&req->app->store, event, kind, req->ids[0]);
+    resp_no_content(resp);
+    return true;
+}
+
+void
 send_page(struct request *req, struct response *resp, const struct collection *collection,
           const char *path, const char *extra_query, const struct paging *paging,
           const void *(*row_at)(const void *source, size_t index), const void *source,
           size_t count)
 {
     json_object *rows = json_object_new_array();
-    size_t first = (size_t)(paging->page - 1) * (size_t)paging->per_page;
+    size_t first, end;
 
-    if (paging->page - 1 > (long)(count / (size_t)paging->per_page))
-        first = count;
-    for (size_t i = first; i < count && i < first + (size_t)paging->per_page; i++)
+    page_bounds(paging, count, &first, &end);
+    for (size_t i = first; i < end; i++)
         json_object_array_add(rows, collection->render(&req->render, row_at(source, i)));
     resp_json(resp, 200, list_envelope(req, collection->plural, path, extra_query, (long)count,
                                        paging, rows));
@@ -106,5 +146,45 @@ handle_get(struct request *req, struct response *resp)
         resp_json(resp, 200, collection->render(&req->render, row));
     else
         resp_not_found(resp, collection->singular, req->ids[0]);
+    pthread_rwlock_unlock(&store->lock);
+}
+
+static const void *
+pointer_row(const void *source, size_t index)
+{
+    return ((const void *const *)source)[index];
+}
+
+void
+handle_item_list(struct request *req, struct response *resp)
+{
+    const struct item_list *list = req->route_data;
+    struct store *store = &req->app->store;
+    struct paging paging;
+    char path[96];
+
+    if (!req_paging(req, resp, &paging))
+        return;
+    pthread_rwlock_rdlock(&store->lock);
+    if (!table_find(store_item_table(store, list->parent_type), req->ids[0])) {
+        resp_not_found(resp, store_item_type_name(list->parent_type), req->ids[0]);
+        pthread_rwlock_unlock(&store->lock);
+        return;
+    }
+
+    struct table *table = collection_table(list->collection, store);
+    const void **rows = util_xcalloc(table->count + 1, sizeof *rows);
+    size_t count = 0;
+
+    for (size_t i = 0; i < table->count; i++) {
+        const char *row = table_at(table, i);
+
+        if (*(const long *)(row + list->item_id_offset) == req->ids[0]
+            && *(const uint8_t *)(row + list->item_type_offset) == list->parent_type)
+            rows[count++] = row;
+    }
+    snprintf(path, sizeof path, "%s/%ld/%s", list->parent_path, req->ids[0], list->collection->plural);
+    send_page(req, resp, list->collection, path, "", &paging, pointer_row, rows, count);
+    free(rows);
     pthread_rwlock_unlock(&store->lock);
 }

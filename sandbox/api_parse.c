@@ -89,6 +89,10 @@ find_phone(const char *line, char *out, size_t size)
         for (size_t i = 0; i < len; i++)
             digits += isdigit((unsigned char)p[i]) != 0;
         if (digits >= 7) {
+            while (*p == ' ') {
+                p++;
+                len--;
+            }
             while (len > 0 && p[len - 1] == ' ')
                 len--;
             snprintf(out, size, "%.*s", (int)len, p);

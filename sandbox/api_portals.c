@@ -83,11 +83,10 @@ handle_portal_jobs(struct request *req, struct response *resp)
     portal = find_portal(req, resp);
     if (portal != NULL) {
         json_object *rows = json_object_new_array();
-        size_t first = (size_t)(paging.page - 1) * (size_t)paging.per_page;
+        size_t first, end;
 
-        if (paging.page - 1 > (long)(portal->job_count / (size_t)paging.per_page))
-            first = portal->job_count;
-        for (size_t i = first; i < portal->job_count && i < first + (size_t)paging.per_page; i++) {
+        page_bounds(&paging, portal->job_count, &first, &end);
+        for (size_t i = first; i < end; i++) {
             const struct doc *job = table_find(&store->jobs, portal->job_ids[i]);
 
             if (job)
@@ -122,9 +121,9 @@ handle_portal_publish(struct request *req, struct response *resp)
     json_object_put(body);
     pthread_rwlock_wrlock(&store->lock);
     portal = find_portal(req, resp);
-    if (portal == NULL) {
-        /* 404 already set */
-    } else if (!table_find(&store->jobs, req->ids[1])) {
+    if (portal == NULL)
+        goto done;
+    if (!table_find(&store->jobs, req->ids[1])) {
         resp_not_found(resp, "job", req->ids[1]);
     } else if (!store_portal_has_job(portal, req->ids[1]) && portal->job_count >= PORTAL_JOBS_MAX) {
         resp_message(resp, 400, "Portal %ld already has %d published jobs, the most a portal holds; "
@@ -134,6 +133,7 @@ handle_portal_publish(struct request *req, struct response *resp)
         notify_job(req, req->ids[1]);
         resp_no_content(resp);
     }
+done:
     pthread_rwlock_unlock(&store->lock);
 }
 

@@ -165,11 +165,6 @@ handle_task_delete(struct request *req, struct response *resp)
     struct store *store = &req->app->store;
 
     pthread_rwlock_wrlock(&store->lock);
-    if (table_remove(&store->tasks, req->ids[0], store_free_task) == 0) {
-        store_add_event(store, "task.deleted", "task", req->ids[0]);
-        resp_no_content(resp);
-    } else {
-        resp_not_found(resp, "task", req->ids[0]);
-    }
+    delete_row(req, resp, &store->tasks, store_free_task, "task.deleted", "task", "task");
     pthread_rwlock_unlock(&store->lock);
 }

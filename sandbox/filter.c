@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "filter.h"
 #include "util.h"
@@ -162,9 +161,12 @@ read_value(struct filter *node, json_object *value, char *err, size_t err_size)
     default:
         break;
     }
-    if (node->field->kind == KIND_NUMBER)
-        return read_scalar(node->field, value, &node->low)
-               || (snprintf(err, err_size, "the value of exactly on %s must be an integer", name), false);
+    if (node->field->kind == KIND_NUMBER) {
+        if (read_scalar(node->field, value, &node->low))
+            return true;
+        snprintf(err, err_size, "the value of exactly on %s must be an integer", name);
+        return false;
+    }
     if (!json_object_is_type(value, json_type_string)) {
         snprintf(err, err_size, "the value of %s on %s must be a string", op_names[node->op], name);
         return false;
@@ -277,14 +279,7 @@ filter_compile(json_object *body, char *err, size_t err_size)
 bool
 filter_text_contains(const char *text, const char *needle)
 {
-    size_t needle_len = strlen(needle);
-
-    if (text == NULL)
-        return false;
-    for (; *text; text++)
-        if (strncasecmp(text, needle, needle_len) == 0)
-            return true;
-    return needle_len == 0;
+    return text != NULL && strcasestr(text, needle) != NULL;
 }
 
 static bool

@@ -44,10 +44,36 @@ void send_page(struct request *req, struct response *resp, const struct collecti
                const void *(*row_at)(const void *source, size_t index), const void *source,
                size_t count);
 
+/* The slice [*first, *end) of count rows that paging selects; empty past
+ * the last page. */
+void page_bounds(const struct paging *paging, size_t count, size_t *first, size_t *end);
+
+/* Removes row req->ids[0] from table (freeing it with free_row), adds
+ * `event` about `kind` to the feed and sets 204, or sets a 404 naming
+ * singular.  Returns true when a row was removed.  Caller holds the write
+ * lock; event and kind must be static strings. */
+bool delete_row(struct request *req, struct response *resp, struct table *table,
+                void (*free_row)(void *row), const char *event, const char *kind,
+                const char *singular);
+
 /* Sends 404 {"message": "No <singular> has id N."}. */
 void resp_not_found(struct response *resp, const char *singular, long id);
 
-route_fn handle_list, handle_get;
+/* The rows of a collection that belong to one record, such as a
+ * candidate's tasks: GET /<parent>/{id}/<plural>. */
+struct item_list {
+    const struct collection *collection;
+    enum item_type parent_type;
+    const char *parent_path;    /* "/candidates" */
+    size_t item_id_offset;      /* where the row keeps its data item's id */
+    size_t item_type_offset;    /* and its type (uint8_t) */
+};
+
+extern const struct item_list item_list_candidate_tasks, item_list_contact_tasks,
+    item_list_company_tasks, item_list_job_tasks, item_list_candidate_activities,
+    item_list_contact_activities, item_list_company_activities, item_list_candidate_attachments;
+
+route_fn handle_list, handle_get, handle_item_list;
 route_fn handle_task_create, handle_task_update, handle_task_delete;
 route_fn handle_activity_update, handle_activity_delete, handle_activity_search,
     handle_activity_filter;

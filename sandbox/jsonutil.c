@@ -37,7 +37,7 @@ jsonu_add_null(json_object *obj, const char *key)
 void
 jsonu_add_time(json_object *obj, const char *key, int64_t t, int offset_minutes)
 {
-    char text[32];
+    char text[UTIL_TIME_SIZE];
 
     if (t == 0) {
         jsonu_add_null(obj, key);
@@ -50,7 +50,7 @@ jsonu_add_time(json_object *obj, const char *key, int64_t t, int offset_minutes)
 void
 jsonu_add_date(json_object *obj, const char *key, int64_t t)
 {
-    char text[16];
+    char text[UTIL_DATE_SIZE];
 
     if (t == 0) {
         jsonu_add_null(obj, key);

@@ -29,3 +29,4 @@ cats_sandbox_SOURCES = \
 	sandbox/util.c sandbox/util.h
 cats_sandbox_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/sandbox $(MHD_CFLAGS) $(JSONC_CFLAGS) $(CRYPTO_CFLAGS) $(CURL_CFLAGS)
 cats_sandbox_LDADD = $(MHD_LIBS) $(JSONC_LIBS) $(CRYPTO_LIBS) $(CURL_LIBS) -lm
+dist_man_MANS += man/cats-sandbox.1

@@ -102,13 +102,29 @@ block_signals(sigset_t *signals)
 static void
 shutdown_app(struct app *app, struct MHD_Daemon *daemon)
 {
-    app->stopping = true;
+    atomic_store(&app->stopping, true);
     if (daemon)
         MHD_stop_daemon(daemon);
     webhooks_stop(app->webhooks);
     store_free(&app->store);
     settings_destroy(&app->settings);
     ratelimit_destroy(&app->ratelimit);
+}
+
+/* Fills app from the options and seeds the data; port is the bound port. */
+static void
+setup_app(struct app *app, const struct options *options, long port)
+{
+    if (options->key[0])
+        snprintf(app->key, sizeof app->key, "%s", options->key);
+    else
+        generate_key(app->key, sizeof app->key);
+    snprintf(app->root_url, sizeof app->root_url, "http://127.0.0.1:%ld", port);
+    snprintf(app->base_url, sizeof app->base_url, "%s/v3", app->root_url);
+    app->backup_seconds = options->backup_seconds;
+    settings_init(&app->settings, &options->faults, options->quirks, (unsigned long)options->seed);
+    ratelimit_init(&app->ratelimit, options->rate_limit, options->rate_seconds);
+    seed_data(app, options);
 }
 
 int
@@ -136,16 +152,7 @@ main(int argc, char **argv)
     block_signals(&signals);
     curl_global_init(CURL_GLOBAL_DEFAULT);
 
-    if (options.key[0])
-        snprintf(app.key, sizeof app.key, "%s", options.key);
-    else
-        generate_key(app.key, sizeof app.key);
-    snprintf(app.root_url, sizeof app.root_url, "http://127.0.0.1:%ld", port);
-    snprintf(app.base_url, sizeof app.base_url, "%s/v3", app.root_url);
-    app.backup_seconds = options.backup_seconds;
-    settings_init(&app.settings, &options.faults, options.quirks, (unsigned long)options.seed);
-    ratelimit_init(&app.ratelimit, options.rate_limit, options.rate_seconds);
-    seed_data(&app, &options);
+    setup_app(&app, &options, port);
 
     app.webhooks = webhooks_start(&app);
     daemon = app.webhooks ? server_start(&app, fd) : NULL;

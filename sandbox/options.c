@@ -131,7 +131,7 @@ apply_quirk(struct options *options, const char *value, char *err, size_t err_si
         options->quirks[index] = true;
         return 0;
     }
-    snprintf(err, err_size, "--quirk must be total-null, href-no-slash or string-id, not '%s'", value);
+    snprintf(err, err_size, "--quirk must be total-null, href-no-slash, string-id or mixed-offsets, not '%s'", value);
     return -1;
 }
 
@@ -143,7 +143,7 @@ static const struct option_spec specs[] = {
     { "rate-limit", "COUNT/SECONDS", "requests allowed per rolling window (default 500/3600)", apply_rate_limit },
     { "backup-seconds", "N", "seconds a new backup stays queued, then running (default 5)", apply_backup_seconds },
     { "epoch", "UNIXTIME", "the time seeded dates are relative to (default: today 00:00 UTC)", apply_epoch },
-    { "quirk", "NAME", "turn on a CATS quirk: total-null, href-no-slash, string-id (repeatable)", apply_quirk },
+    { "quirk", "NAME", "turn on a CATS quirk: total-null, href-no-slash, string-id, mixed-offsets (repeatable)", apply_quirk },
     { "help", NULL, "show this help and exit", NULL },
     { "version", NULL, "show the version and exit", NULL },
 };

@@ -22,7 +22,7 @@ struct ratelimit {
 void ratelimit_init(struct ratelimit *rl, long limit, long seconds);
 void ratelimit_destroy(struct ratelimit *rl);
 
-/* Changes the limit and window and forgets past requests. */
+/* Changes the limit and window and clears the requests counted so far. */
 void ratelimit_reset(struct ratelimit *rl, long limit, long seconds);
 
 /* Counts a request made at `now` (seconds).  Returns true when allowed.

@@ -9,10 +9,10 @@
 #include "render.h"
 #include "util.h"
 
-/* CATS sends some endpoints' dates at another offset than others for the
- * same instant; activities are shown at US Eastern standard time here so
- * clients learn to compare instants, not strings. */
-#define ACTIVITY_OFFSET_MINUTES (-300)
+/* CATS sends the same instant at different UTC offsets on different
+ * endpoints.  Under the mixed-offsets quirk activities are shown at US
+ * Eastern standard time, so clients learn to compare instants. */
+#define MIXED_OFFSET_MINUTES (-300)
 
 #define BACKUP_URL_LIFETIME (7 * 24 * 3600)
 
@@ -120,20 +120,21 @@ render_activity(const struct render_ctx *ctx, const struct activity *activity)
 {
     json_object *obj = json_object_new_object();
     json_object *links = json_object_new_object();
+    int offset = ctx->mixed_offsets ? MIXED_OFFSET_MINUTES : 0;
 
     render_id(ctx, obj, activity->id);
     render_link(ctx, links, "self", "/activities/%ld", activity->id);
     if (activity->regarding_id)
         render_link(ctx, links, "regarding", "/jobs/%ld", activity->regarding_id);
     add_data_item(ctx, obj, links, activity->item_id, activity->item_type);
-    jsonu_add_time(obj, "date", activity->date, ACTIVITY_OFFSET_MINUTES);
+    jsonu_add_time(obj, "date", activity->date, offset);
     jsonu_add_id_or_null(obj, "regarding_id", activity->regarding_id);
     jsonu_add_string(obj, "type", store_activity_type_name(activity->type));
     jsonu_add_string(obj, "notes", activity->notes);
     jsonu_add_string(obj, "annotation", activity->annotation);
     jsonu_add_id_or_null(obj, "entered_by_id", activity->entered_by_id);
-    jsonu_add_time(obj, "date_created", activity->date_created, ACTIVITY_OFFSET_MINUTES);
-    jsonu_add_time(obj, "date_modified", activity->date_modified, ACTIVITY_OFFSET_MINUTES);
+    jsonu_add_time(obj, "date_created", activity->date_created, offset);
+    jsonu_add_time(obj, "date_modified", activity->date_modified, offset);
     if (activity->entered_by_id)
         render_link(ctx, links, "entered_by", "/users/%ld", activity->entered_by_id);
     json_object_object_add(obj, "_links", links);
@@ -285,7 +286,7 @@ copy_fields(const struct render_ctx *ctx, const struct doc *doc)
     return obj;
 }
 
-/* Adds a link to /path/ID when the field holds a positive id. */
+/* Adds a link to /path/ID when the field contains a positive id. */
 static void
 link_field(const struct render_ctx *ctx, json_object *links, const struct doc *doc,
            const char *field, const char *rel, const char *path)
@@ -296,6 +297,8 @@ link_field(const struct render_ctx *ctx, json_object *links, const struct doc *d
         render_link(ctx, links, rel, "%s/%ld", path, id);
 }
 
+/* NOTE: of these sub-resources the sandbox serves only attachments,
+ * activities, work_history and tasks, and the others return 404. */
 static void
 candidate_links(const struct render_ctx *ctx, json_object *obj, json_object *links,
                 const struct doc *doc)

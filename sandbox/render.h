@@ -18,6 +18,7 @@ struct render_ctx {
     const struct store *store;
     bool href_no_slash;     /* record links lose their leading slash */
     bool string_id;         /* record ids are sent as strings */
+    bool mixed_offsets;     /* activity dates are sent at -05:00 */
     bool total_null;        /* list envelopes send "total": null */
     long backup_seconds;    /* how long a new backup stays queued, then running */
     const char *root_url;   /* "http://127.0.0.1:PORT", for backup download URLs */

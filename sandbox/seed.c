@@ -500,6 +500,18 @@ pick_task_item(struct store *store, struct rng *rng, long *id, uint8_t *type)
         *type = ITEM_NONE;
 }
 
+/* A very long note: many paragraphs of sentences, about 6 to 12 KB. */
+static char *
+make_long_note(struct rng *rng)
+{
+    struct buffer buf = { 0 };
+    long paragraphs = rng_range(rng, 40, 80);
+
+    for (long i = 0; i < paragraphs; i++)
+        buffer_appendf(&buf, "%s%s", SEED_PICK(rng, seed_lorem), i % 4 == 3 ? "\n\n" : " ");
+    return buf.data;
+}
+
 /* Every HOSTILE_EVERY-th generated record carries an escape sequence or
  * control character, so even a small data set has some. */
 #define HOSTILE_EVERY 97
@@ -512,6 +524,8 @@ make_task_description(struct rng *rng, long index)
 
     if (index % HOSTILE_EVERY == 13)
         return util_xstrdup(seed_hostile_strings[index / HOSTILE_EVERY % (long)seed_hostile_strings_count]);
+    if (index % (HOSTILE_EVERY * 5) == 60)
+        return make_long_note(rng);
     if (draw < 0.01)
         return util_xstrdup(SEED_PICK(rng, seed_hostile_strings));
     if (draw < 0.15)
@@ -550,18 +564,6 @@ seed_tasks(struct store *store, long count)
         if (task->is_completed)
             task->date_completed = task->date_updated;
     }
-}
-
-/* A very long note: many paragraphs of sentences, about 6 to 12 KB. */
-static char *
-make_long_note(struct rng *rng)
-{
-    struct buffer buf = { 0 };
-    long paragraphs = rng_range(rng, 40, 80);
-
-    for (long i = 0; i < paragraphs; i++)
-        buffer_appendf(&buf, "%s%s", SEED_PICK(rng, seed_lorem), i % 4 == 3 ? "\n\n" : " ");
-    return buf.data;
 }
 
 static char *

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,7 @@ snapshot_render(struct request *req)
     req->render.store = &req->app->store;
     req->render.href_no_slash = quirks[QUIRK_HREF_NO_SLASH];
     req->render.string_id = quirks[QUIRK_STRING_ID];
+    req->render.mixed_offsets = quirks[QUIRK_MIXED_OFFSETS];
     req->render.total_null = quirks[QUIRK_TOTAL_NULL];
     req->render.backup_seconds = req->app->backup_seconds;
     req->render.root_url = req->app->root_url;
@@ -180,7 +182,7 @@ handle_api(struct request *req, struct response *resp, struct fault_plan *plan)
     return true;
 }
 
-/* Sends the second half of a body short of its Content-Length. */
+/* A body that is sent only up to sent_len, short of its Content-Length. */
 struct partial_body {
     char *data;
     size_t sent_len;
@@ -280,7 +282,7 @@ process(struct request *req)
         req->api_path = req->path;
         snapshot_render(req);
         control_dispatch(req, &resp);
-    } else if (strncmp(req->path, "/v3/", 4) == 0) {
+    } else if (strncmp(req->path, "/v3/", 4) == 0 || strcmp(req->path, "/v3") == 0) {
         req->api_path = req->path + 3;
         if (!handle_api(req, &resp, &plan))
             result = MHD_NO;
@@ -318,12 +320,31 @@ on_request(void *cls, struct MHD_Connection *connection, const char *url, const 
     return process(req);
 }
 
+/* Prefixes libmicrohttpd's own error messages like every other log line
+ * that is not a request. */
+static void
+log_library_error(void *cls, const char *fmt, va_list args)
+{
+    struct buffer line = { 0 };
+    char text[1024];
+
+    vsnprintf(text, sizeof text, fmt, args);
+    buffer_appendf(&line, "cats-sandbox: libmicrohttpd: %s", text);
+    if (line.data[line.len - 1] != '\n')
+        buffer_append(&line, "\n", 1);
+    pthread_mutex_lock(&log_lock);
+    fputs(line.data, stderr);
+    pthread_mutex_unlock(&log_lock);
+    buffer_free(&line);
+}
+
 struct MHD_Daemon *
 server_start(struct app *app, int listen_fd)
 {
     struct MHD_Daemon *daemon = MHD_start_daemon(
         MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0,
         NULL, NULL, on_request, app,
+        MHD_OPTION_EXTERNAL_LOGGER, log_library_error, NULL,
         MHD_OPTION_LISTEN_SOCKET, listen_fd,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, app,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, app,

@@ -29,7 +29,7 @@ struct app {
     char base_url[96];        /* "http://127.0.0.1:PORT/v3" */
     char root_url[64];        /* "http://127.0.0.1:PORT" */
     long backup_seconds;
-    volatile bool stopping;   /* set on SIGTERM so sleeping requests end */
+    atomic_bool stopping;     /* set on SIGTERM so sleeping requests end */
 };
 
 struct request {

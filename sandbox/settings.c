@@ -42,12 +42,14 @@ static const char *const quirk_names[QUIRK_COUNT] = {
     [QUIRK_TOTAL_NULL] = "total_null",
     [QUIRK_HREF_NO_SLASH] = "href_no_slash",
     [QUIRK_STRING_ID] = "string_id",
+    [QUIRK_MIXED_OFFSETS] = "mixed_offsets",
 };
 
 static const char *const quirk_flag_names[QUIRK_COUNT] = {
     [QUIRK_TOTAL_NULL] = "total-null",
     [QUIRK_HREF_NO_SLASH] = "href-no-slash",
     [QUIRK_STRING_ID] = "string-id",
+    [QUIRK_MIXED_OFFSETS] = "mixed-offsets",
 };
 
 void
@@ -279,7 +281,7 @@ settings_apply_quirks(struct settings *settings, json_object *body, char *err, s
         int index = settings_quirk_index(key);
 
         if (index < 0 || !json_object_is_type(value, json_type_boolean)) {
-            snprintf(err, err_size, index < 0 ? "'%s' is not a quirk; known: total_null, href_no_slash, string_id"
+            snprintf(err, err_size, index < 0 ? "'%s' is not a quirk; known: total_null, href_no_slash, string_id, mixed_offsets"
                                               : "%s must be true or false", key);
             status = -1;
             break;

@@ -17,13 +17,13 @@
 struct fault_settings {
     long latency_ms;          /* added to every response */
     long jitter_ms;           /* plus a uniform random 0..jitter_ms */
-    double error_rate;        /* share of requests answered 500 with an HTML body */
+    double error_rate;        /* share of requests that get a 500 with an HTML body */
     long throttle_burst;      /* the next N requests get 429, counting down */
     long throttle_retry_after;/* Retry-After seconds sent with those 429s */
     double malformed_rate;    /* share of JSON bodies cut in half (invalid JSON, full length) */
     double truncate_rate;     /* share of bodies that stop halfway, short of Content-Length */
     double disconnect_rate;   /* share of requests whose connection closes with no response */
-    double stall_rate;        /* share of requests that wait stall_ms before answering */
+    double stall_rate;        /* share of requests that wait stall_ms before the response */
     long stall_ms;
     char fault_path[128];     /* faults apply only to API paths starting with this ("" = all) */
 };
@@ -32,10 +32,11 @@ enum quirk {
     QUIRK_TOTAL_NULL,         /* list envelopes send "total": null */
     QUIRK_HREF_NO_SLASH,      /* record links lose their leading slash */
     QUIRK_STRING_ID,          /* record ids are sent as strings */
+    QUIRK_MIXED_OFFSETS,      /* activity dates are sent at -05:00, the rest at +00:00 */
     QUIRK_COUNT,
 };
 
-/* What happens to one request, drawn from the settings. */
+/* The faults applied to one request, drawn from the settings. */
 struct fault_plan {
     long delay_ms;
     long stall_ms;

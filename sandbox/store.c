@@ -1,6 +1,7 @@
 /* store.c: the in-memory collections, their destructors and the event feed. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,21 +143,19 @@ store_item_type_parse(const char *name, enum item_type *out)
     return false;
 }
 
+static const size_t item_tables[] = {
+    [ITEM_CANDIDATE] = offsetof(struct store, candidates),
+    [ITEM_CONTACT] = offsetof(struct store, contacts),
+    [ITEM_COMPANY] = offsetof(struct store, companies),
+    [ITEM_JOB] = offsetof(struct store, jobs),
+};
+
 struct table *
 store_item_table(struct store *store, enum item_type type)
 {
-    switch (type) {
-    case ITEM_CANDIDATE:
-        return &store->candidates;
-    case ITEM_CONTACT:
-        return &store->contacts;
-    case ITEM_COMPANY:
-        return &store->companies;
-    case ITEM_JOB:
-        return &store->jobs;
-    default:
+    if (type == ITEM_NONE || type >= ARRAY_LEN(item_tables))
         return NULL;
-    }
+    return (struct table *)((char *)store + item_tables[type]);
 }
 
 const char *

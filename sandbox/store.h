@@ -1,8 +1,8 @@
 /* store.h: the sandbox's data, held in memory behind one read-write lock.
  *
  * The two large collections (tasks, activities) and the event feed are C
- * structs so 100,000 rows cost a few megabytes; the smaller ones keep each
- * record as a json-c object.  Handlers take store->lock for reading to render
+ * structs, because 100,000 json-c records would cost hundreds of megabytes.
+ * The smaller collections keep each record as a json-c object.  Handlers take store->lock for reading to render
  * and for writing to change anything.  Every string and json-c object in a
  * row belongs to the store and is freed by store_free(). */
 #ifndef SANDBOX_STORE_H
@@ -15,7 +15,7 @@
 
 #include "table.h"
 
-/* What a task's or activity's data_item points at (0: none). */
+/* The kind of record a task's or activity's data_item points at (0: none). */
 enum item_type {
     ITEM_NONE,
     ITEM_CANDIDATE,

@@ -78,26 +78,26 @@ util_now_seconds(void)
 }
 
 void
-util_format_time(int64_t t, int offset_minutes, char out[32])
+util_format_time(int64_t t, int offset_minutes, char out[UTIL_TIME_SIZE])
 {
     time_t shifted = (time_t)(t + offset_minutes * 60);
     struct tm tm;
     int magnitude = abs(offset_minutes);
 
     gmtime_r(&shifted, &tm);
-    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+    snprintf(out, UTIL_TIME_SIZE, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
              tm.tm_sec, offset_minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
 }
 
 void
-util_format_date(int64_t t, char out[16])
+util_format_date(int64_t t, char out[UTIL_DATE_SIZE])
 {
     time_t when = (time_t)t;
     struct tm tm;
 
     gmtime_r(&when, &tm);
-    snprintf(out, 16, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    snprintf(out, UTIL_DATE_SIZE, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* Reads exactly count digits at *p and advances past them. */
@@ -215,9 +215,9 @@ util_uuid(char out[40])
 }
 
 void
-util_sleep_ms(long ms, const volatile bool *stop)
+util_sleep_ms(long ms, const atomic_bool *stop)
 {
-    while (ms > 0 && !(stop && *stop)) {
+    while (ms > 0 && !(stop && atomic_load(stop))) {
         long slice = ms < 50 ? ms : 50;
         struct timespec ts = { .tv_sec = 0, .tv_nsec = slice * 1000000L };
 

@@ -3,6 +3,7 @@
 #ifndef SANDBOX_UTIL_H
 #define SANDBOX_UTIL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,12 +27,16 @@ void util_replace_string(char **slot, const char *text);
 int64_t util_now(void);
 double util_now_seconds(void);
 
-/* Formats t as RFC 3339 ("2026-01-05T09:00:00+00:00") shown at the given
- * offset from UTC in minutes; out must hold 32 bytes. */
-void util_format_time(int64_t t, int offset_minutes, char out[32]);
+/* Buffer sizes for the formatters below, with room for any int year. */
+#define UTIL_TIME_SIZE 64
+#define UTIL_DATE_SIZE 32
 
-/* Formats t as a date only ("2026-01-05"); out must hold 16 bytes. */
-void util_format_date(int64_t t, char out[16]);
+/* Formats t as RFC 3339 ("2026-01-05T09:00:00+00:00") shown at the given
+ * offset from UTC in minutes; out must hold UTIL_TIME_SIZE bytes. */
+void util_format_time(int64_t t, int offset_minutes, char out[UTIL_TIME_SIZE]);
+
+/* Formats t as a date only ("2026-01-05"); out must hold UTIL_DATE_SIZE bytes. */
+void util_format_date(int64_t t, char out[UTIL_DATE_SIZE]);
 
 /* Parses an RFC 3339 date-time ("2024-03-30T00:48:55.061Z", with an offset
  * or Z).  Returns true and stores Unix seconds in *out on success. */
@@ -44,7 +49,7 @@ bool util_parse_date(const char *text, int64_t *out);
 void util_uuid(char out[40]);
 
 /* Sleeps up to ms milliseconds, returning early when *stop becomes true. */
-void util_sleep_ms(long ms, const volatile bool *stop);
+void util_sleep_ms(long ms, const atomic_bool *stop);
 
 /* A growable byte buffer, always NUL-terminated.  The owner frees data. */
 struct buffer {

@@ -284,7 +284,7 @@ post_delivery(const struct delivery *delivery, char *error, size_t error_size)
     return status;
 }
 
-/* A target that answers 410 Gone asks CATS to delete the webhook. */
+/* Deletes a webhook whose target responded 410 Gone, as CATS does. */
 static void
 remove_gone_webhook(struct app *app, long id)
 {
@@ -294,6 +294,8 @@ remove_gone_webhook(struct app *app, long id)
     pthread_rwlock_unlock(&app->store.lock);
 }
 
+/* NOTE: unlike CATS, failed deliveries are neither retried nor counted
+ * towards disabling the webhook after 50 failures. */
 static void
 deliver(struct webhooks *hooks, struct delivery *delivery)
 {
@@ -304,7 +306,7 @@ deliver(struct webhooks *hooks, struct delivery *delivery)
         log_line("webhook %ld %s delivery to %s failed: %s", delivery->webhook_id, delivery->event,
                  delivery->url, error);
     } else if (status == 410) {
-        log_line("webhook %ld %s: %s answered 410 Gone, so the webhook is deleted",
+        log_line("webhook %ld %s: %s responded 410 Gone, so the webhook is deleted",
                  delivery->webhook_id, delivery->event, delivery->url);
         remove_gone_webhook(hooks->app, delivery->webhook_id);
     } else {

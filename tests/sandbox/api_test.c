@@ -3,6 +3,7 @@
  * users. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,6 +41,10 @@ test_bad_key_401_before_404(void **state)
 
     snprintf(url, sizeof url, "%s/no/such/path", SB->url);
     http_call("GET", url, "wrong-key", NULL, NULL, 0, 0, &r);
+    assert_status(&r, 401);
+    http_reply_free(&r);
+
+    http_call("GET", SB->url, NULL, NULL, NULL, 0, 0, &r);
     assert_status(&r, 401);
     http_reply_free(&r);
 
@@ -361,6 +366,8 @@ test_activity_example_record(void **state)
     http_api(SB, "GET", "/activities/123456789", NULL, &r);
     assert_status(&r, 200);
     assert_string_equal(json_str(r.json, "type"), "other");
+    assert_string_equal(json_str(r.json, "date"), "2024-11-19T19:57:54+00:00");
+    assert_string_equal(json_str(r.json, "date_created"), "2024-11-19T19:57:54+00:00");
     assert_null(json_at(r.json, "notes"));
     assert_string_equal(json_str(r.json, "annotation"), "Added candidate to pipeline: No Contact");
     assert_int_equal(json_long(r.json, "data_item.id"), 123456789);
@@ -407,7 +414,7 @@ test_activity_update(void **state)
     assert_string_equal(json_str(r.json, "type"), "call_lvm");
     assert_string_equal(json_str(r.json, "notes"), "Left a message\nsecond line");
     assert_int_equal(json_long(r.json, "regarding_id"), 123456789);
-    assert_string_equal(json_str(r.json, "date"), "2025-01-01T22:04:05-05:00");
+    assert_string_equal(json_str(r.json, "date"), "2025-01-02T03:04:05+00:00");
     http_reply_free(&r);
 
     assert_rejected("PUT", "/activities/2000001", "{\"type\":\"note\"}", "type must be one of");
@@ -524,6 +531,59 @@ test_hostile_strings_seeded(void **state)
     http_reply_free(&r);
 }
 
+struct worker {
+    int index;
+    int failures;
+};
+
+/* Reads pages while other workers write, to show that concurrent clients
+ * each get whole, valid responses. */
+static void *
+run_worker(void *arg)
+{
+    struct worker *worker = arg;
+    char path[128], body[256];
+
+    for (int i = 0; i < 40; i++) {
+        struct http_reply r;
+
+        if (worker->index == 0) {
+            snprintf(body, sizeof body, "{\"description\":\"load %d\",\"priority\":3,\"assigned_to_id\":657}", i);
+            http_api(SB, "POST", "/tasks", body, &r);
+            worker->failures += r.status != 201;
+            http_reply_free(&r);
+            snprintf(path, sizeof path, "/tasks/%d", 1000100 + i);
+            http_api(SB, "DELETE", path, NULL, &r);
+        } else if (worker->index == 1) {
+            snprintf(path, sizeof path, "/activities/%d", 2000100 + i);
+            http_api(SB, "PUT", path, "{\"type\":\"call_talked\",\"notes\":\"concurrent\"}", &r);
+        } else {
+            snprintf(path, sizeof path, "/tasks?per_page=100&page=%d", 1 + i % 3);
+            http_api(SB, "GET", path, NULL, &r);
+            worker->failures += r.status != 200 || r.json == NULL;
+        }
+        worker->failures += r.status == 0 || r.status >= 500;
+        http_reply_free(&r);
+    }
+    return NULL;
+}
+
+static void
+test_concurrent_reads_and_writes(void **state)
+{
+    struct worker workers[5];
+    pthread_t threads[5];
+
+    for (int i = 0; i < 5; i++) {
+        workers[i] = (struct worker){ .index = i };
+        assert_int_equal(pthread_create(&threads[i], NULL, run_worker, &workers[i]), 0);
+    }
+    for (int i = 0; i < 5; i++) {
+        pthread_join(threads[i], NULL);
+        assert_int_equal(workers[i].failures, 0);
+    }
+}
+
 int
 main(void)
 {
@@ -554,6 +614,7 @@ main(void)
         cmocka_unit_test(test_activity_filter),
         cmocka_unit_test(test_users),
         cmocka_unit_test(test_hostile_strings_seeded),
+        cmocka_unit_test(test_concurrent_reads_and_writes),
     };
 
     return cmocka_run_group_tests_name("sandbox api", tests, setup, stop_group_sandbox);

@@ -213,8 +213,8 @@ test_request_log_lines(void **state)
     http_call("GET", line, "bad", NULL, NULL, 0, 0, &r);
     http_reply_free(&r);
 
-    assert_int_equal(sandbox_count_log_lines(SB, exact), 1);
-    assert_int_equal(sandbox_count_log_lines(SB, denied), 1);
+    assert_int_equal(wait_log_lines(SB, exact, 1), 1);
+    assert_int_equal(wait_log_lines(SB, denied, 1), 1);
     log = fopen(SB->log_path, "r");
     assert_non_null(log);
     while (fgets(line, sizeof line, log)) {

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <curl/curl.h>
+#include <time.h>
 
 #include "common.h"
 
@@ -20,6 +21,18 @@ start_group_sandbox(const char *const *extra)
     args[n] = NULL;
     curl_global_init(CURL_GLOBAL_DEFAULT);
     return sandbox_start(&group_sandbox, args);
+}
+
+int
+wait_log_lines(const struct sandbox *sb, const char *const *needles, int expected)
+{
+    int count = sandbox_count_log_lines(sb, needles);
+
+    for (int waited = 0; count < expected && waited < 2000; waited += 20) {
+        nanosleep(&(struct timespec){ .tv_nsec = 20 * 1000 * 1000 }, NULL);
+        count = sandbox_count_log_lines(sb, needles);
+    }
+    return count;
 }
 
 int

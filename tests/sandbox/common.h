@@ -27,6 +27,11 @@ extern struct sandbox group_sandbox;
 int start_group_sandbox(const char *const *extra);
 int stop_group_sandbox(void **state);
 
+/* Counts the log lines holding every needle, waiting up to two seconds for
+ * the count to reach `expected`: the sandbox writes a request's line just
+ * after the response has gone out, so a client can read it first. */
+int wait_log_lines(const struct sandbox *sb, const char *const *needles, int expected);
+
 /* Asserts status and, for JSON, that the body parsed. */
 #define assert_status(reply, expected) assert_int_equal((reply)->status, (expected))
 

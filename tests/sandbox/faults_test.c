@@ -158,7 +158,7 @@ test_disconnect(void **state)
     http_api(SB, "GET", "/jobs?disconnect=1", NULL, &r);
     assert_int_equal(r.code, CURLE_GOT_NOTHING);
     http_reply_free(&r);
-    assert_int_equal(sandbox_count_log_lines(SB, needles), 1);
+    assert_int_equal(wait_log_lines(SB, needles, 1), 1);
 }
 
 struct stalled_call {
@@ -238,6 +238,14 @@ test_quirks_switch_at_run_time(void **state)
     http_api(SB, "GET", "/tasks?per_page=2", NULL, &r);
     assert_int_equal(json_long(r.json, "total"), 250);
     assert_int_equal(json_long(r.json, "_embedded.tasks.0.id"), 1000001);
+    http_reply_free(&r);
+
+    http_control(SB, "PUT", "/_sandbox/quirks", "{\"mixed_offsets\":true}", &r);
+    http_reply_free(&r);
+    http_api(SB, "GET", "/activities/123456789", NULL, &r);
+    assert_string_equal(json_str(r.json, "date"), "2024-11-19T14:57:54-05:00");
+    http_reply_free(&r);
+    http_control(SB, "PUT", "/_sandbox/quirks", "{\"mixed_offsets\":false}", &r);
     http_reply_free(&r);
 
     http_control(SB, "PUT", "/_sandbox/quirks", "{\"bogus\":true}", &r);

@@ -9,7 +9,7 @@ tests_sandbox_libsandboxtest_a_CPPFLAGS = $(TEST_CPPFLAGS)
 SANDBOX_TEST_LIBS = tests/sandbox/libsandboxtest.a $(TEST_LIBS) $(MHD_LIBS) $(CRYPTO_LIBS)
 SANDBOX_TEST_CPPFLAGS = $(TEST_CPPFLAGS) $(MHD_CFLAGS) $(CRYPTO_CFLAGS)
 
-SANDBOX_TESTS = tests/sandbox/api_test tests/sandbox/faults_test tests/sandbox/cli_test tests/sandbox/webhook_test
+SANDBOX_TESTS = tests/sandbox/api_test tests/sandbox/faults_test tests/sandbox/cli_test tests/sandbox/webhook_test tests/sandbox/records_test
 check_PROGRAMS += $(SANDBOX_TESTS)
 TESTS += $(SANDBOX_TESTS)
 
@@ -28,3 +28,7 @@ tests_sandbox_cli_test_LDADD = $(SANDBOX_TEST_LIBS)
 tests_sandbox_webhook_test_SOURCES = tests/sandbox/webhook_test.c
 tests_sandbox_webhook_test_CPPFLAGS = $(SANDBOX_TEST_CPPFLAGS)
 tests_sandbox_webhook_test_LDADD = $(SANDBOX_TEST_LIBS)
+
+tests_sandbox_records_test_SOURCES = tests/sandbox/records_test.c
+tests_sandbox_records_test_CPPFLAGS = $(SANDBOX_TEST_CPPFLAGS)
+tests_sandbox_records_test_LDADD = $(SANDBOX_TEST_LIBS)

@@ -243,7 +243,7 @@ test_other_hosts_never_called(void **state)
     http_api(SB, "PUT", "/portals/11/jobs/500001", "{}", &r);
     assert_status(&r, 204);
     http_reply_free(&r);
-    assert_true(sandbox_count_log_lines(SB, needles) >= 1);
+    assert_true(wait_log_lines(SB, needles, 1) >= 1);
 }
 
 static void
