@@ -1,5 +1,5 @@
 # bench/local.mk: benchmark scripts; run by hand, never by 'make check'.
-EXTRA_DIST += bench/README.md bench/api.sh bench/sandbox.sh
+EXTRA_DIST += bench/README.md bench/api.sh bench/sandbox.sh bench/console.sh
 
 # Built only on request ('make bench/api_bench'), by bench/api.sh.
 EXTRA_PROGRAMS = bench/api_bench
