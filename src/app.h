@@ -98,6 +98,7 @@ struct app {
     bool users_requested;
     struct model_list *users_list;    /* the pages user names come from */
 
+    unsigned long data_version;       /* bumped whenever results are applied */
     bool quit;
     bool full_repaint;                /* Ctrl-L: clearok() on the next frame */
     unsigned long next_id;            /* for screen ids and request tokens */

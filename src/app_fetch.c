@@ -212,6 +212,8 @@ app_handle_results(struct app *app)
         fetch_result_free(result);
         any = true;
     }
+    if (any)
+        app->data_version++;   /* rows or user names may have changed */
     return any;
 }
 

@@ -87,6 +87,8 @@ clamp(struct feed_screen *fs)
         fs->top = fs->selected;
     if (fs->selected >= fs->top + visible_rows(fs))
         fs->top = fs->selected - visible_rows(fs) + 1;
+    if (fs->top > rows - visible_rows(fs))
+        fs->top = rows - visible_rows(fs);
     if (fs->top < 0)
         fs->top = 0;
 }

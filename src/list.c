@@ -20,6 +20,20 @@
 #include "text.h"
 
 #define MAX_REQUESTS 16
+#define ROW_CACHE_SLOTS 256   /* more than a screen's rows; a power of two */
+
+/* Formatted rows, so a key that only moves the selection redraws without
+ * formatting, sanitizing and measuring every cell again.  Any change to
+ * what a row index shows (new results, layout, sort, filter) empties it. */
+struct row_cache {
+    unsigned long data_version;   /* app->data_version when filled */
+    unsigned long order_serial;   /* list_screen.order_serial when filled */
+    int width;
+    struct {
+        long index;               /* -1 when empty */
+        char *line;
+    } slots[ROW_CACHE_SLOTS];
+};
 
 struct list_screen {
     struct screen base;
@@ -31,6 +45,8 @@ struct list_screen {
     int column;            /* the column s sorts by */
     int sorted_column;     /* -1 while in the server's order */
     bool sort_descending;
+    unsigned long order_serial;   /* bumped when the sort, filter or pages change */
+    struct row_cache cache;
 };
 
 static struct list_screen *
@@ -60,6 +76,8 @@ clamp_selection(struct list_screen *ls)
         ls->top = ls->selected;
     if (ls->selected >= ls->top + height)
         ls->top = ls->selected - height + 1;
+    if (ls->top > rows - height)
+        ls->top = rows - height;   /* no blank rows below the last one */
     if (ls->top < 0)
         ls->top = 0;
 }
@@ -117,6 +135,46 @@ draw_empty(struct list_screen *ls, WINDOW *win)
 }
 
 static void
+cache_clear(struct row_cache *cache)
+{
+    for (int i = 0; i < ROW_CACHE_SLOTS; i++) {
+        free(cache->slots[i].line);
+        cache->slots[i].line = NULL;
+        cache->slots[i].index = -1;
+    }
+}
+
+/* Empties the cache when what it was filled for has changed. */
+static void
+cache_check(struct list_screen *ls, struct app *app, int width)
+{
+    struct row_cache *cache = &ls->cache;
+
+    if (cache->data_version == app->data_version && cache->order_serial == ls->order_serial
+        && cache->width == width)
+        return;
+    cache_clear(cache);
+    cache->data_version = app->data_version;
+    cache->order_serial = ls->order_serial;
+    cache->width = width;
+}
+
+static const char *
+cached_line(struct list_screen *ls, struct app *app, const struct listdraw *layout, long index,
+            struct json_object *record)
+{
+    struct row_cache *cache = &ls->cache;
+    int slot = (int)(index & (ROW_CACHE_SLOTS - 1));
+
+    if (cache->slots[slot].index != index || cache->slots[slot].line == NULL) {
+        free(cache->slots[slot].line);
+        cache->slots[slot].line = listdraw_format(app, layout, record);
+        cache->slots[slot].index = index;
+    }
+    return cache->slots[slot].line;
+}
+
+static void
 list_draw(struct screen *s, struct app *app, WINDOW *win, int height, int width)
 {
     struct list_screen *ls = as_list(s);
@@ -125,6 +183,7 @@ list_draw(struct screen *s, struct app *app, WINDOW *win, int height, int width)
 
     listdraw_layout(&layout, s->view, width, ls->column, ls->sorted_column, ls->sort_descending);
     listdraw_header(win, 0, &layout);
+    cache_check(ls, app, width);
     if (rows == 0) {
         draw_empty(ls, win);
         return;
@@ -136,7 +195,8 @@ list_draw(struct screen *s, struct app *app, WINDOW *win, int height, int width)
 
         model_list_row(ls->list, index, &row);
         if (row.state == MODEL_PAGE_LOADED) {
-            listdraw_record(app, win, y, &layout, row.record, index == ls->selected);
+            listdraw_line(win, y, cached_line(ls, app, &layout, index, row.record),
+                          index == ls->selected);
         } else {
             format_row_state(&row, state, sizeof state);
             listdraw_state_row(win, y, width, state, &row, index == ls->selected);
@@ -224,6 +284,7 @@ list_refresh(struct screen *s, struct app *app)
     }
     model_list_refresh(ls->list);
     ls->sorted_column = -1;
+    ls->order_serial++;
     app_status(app, "Reloading %s.", s->view->title);
 }
 
@@ -259,6 +320,7 @@ list_filter(struct screen *s, struct app *app, const char *pattern)
     bool complete = true;
     long matches;
 
+    ls->order_serial++;
     if (pattern == NULL || pattern[0] == '\0') {
         model_list_clear_filter(ls->list);
         clamp_selection(ls);
@@ -346,6 +408,7 @@ list_sort(struct screen *s, struct app *app)
     sc.sign = ls->sort_descending ? -1 : 1;
     model_list_sort(ls->list, compare_records, &sc);
     ls->sorted_column = ls->column;
+    ls->order_serial++;
     app_status(app, "Sorted by %s, %s.", sc.column->title,
                ls->sort_descending ? "descending" : "ascending");
 }
@@ -424,6 +487,7 @@ list_free(struct screen *s)
     struct list_screen *ls = as_list(s);
 
     model_close(ls->model, ls->list);
+    cache_clear(&ls->cache);
     free(ls->title);
     free(ls);
 }
@@ -460,6 +524,8 @@ list_screen_new_path(struct app *app, const struct view_def *view, const char *p
     ls->list = model_open(app->model, path, plural);
     ls->sorted_column = -1;
     ls->title = text_sanitize(title, TEXT_LINE);
+    for (int i = 0; i < ROW_CACHE_SLOTS; i++)
+        ls->cache.slots[i].index = -1;
     return &ls->base;
 }
 

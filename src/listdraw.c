@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "listdraw.h"
+#include "mem.h"
 #include "model.h"
 #include "text.h"
 #include "ui.h"
@@ -58,24 +59,47 @@ listdraw_header(WINDOW *win, int y, const struct listdraw *layout)
     wattroff(win, ui_attr(UI_HEADER));
 }
 
-void
-listdraw_record(struct app *app, WINDOW *win, int y, const struct listdraw *layout,
-                struct json_object *record, bool selected)
+char *
+listdraw_format(struct app *app, const struct listdraw *layout, struct json_object *record)
 {
     char raw[2048];
+    char *line = mem_strdup("");
 
+    for (int i = 0; i < layout->count; i++) {
+        const struct column *c = &layout->view->columns[i];
+        char *cell, *joined;
+
+        view_format_cell(app, c, record, raw, sizeof raw);
+        cell = text_cell(raw, strlen(raw), layout->widths[i], c->align);
+        joined = mem_printf("%s%s%s", line, cell, i + 1 < layout->count ? " " : "");
+        free(cell);
+        free(line);
+        line = joined;
+    }
+    return line;
+}
+
+void
+listdraw_line(WINDOW *win, int y, const char *line, bool selected)
+{
     wmove(win, y, 0);
     if (selected)
         wattron(win, ui_attr(UI_SELECTED));
-    for (int i = 0; i < layout->count; i++) {
-        const struct column *c = &layout->view->columns[i];
-        view_format_cell(app, c, record, raw, sizeof raw);
-        put_cell(win, raw, layout->widths[i], c->align, i + 1 == layout->count);
-    }
+    waddstr(win, line);
     if (selected) {
         wclrtoeol(win);
         wattroff(win, ui_attr(UI_SELECTED));
     }
+}
+
+void
+listdraw_record(struct app *app, WINDOW *win, int y, const struct listdraw *layout,
+                struct json_object *record, bool selected)
+{
+    char *line = listdraw_format(app, layout, record);
+
+    listdraw_line(win, y, line, selected);
+    free(line);
 }
 
 void

@@ -30,8 +30,16 @@ void listdraw_layout(struct listdraw *layout, const struct view_def *view, int w
 /* Draws the column titles on row y. */
 void listdraw_header(WINDOW *win, int y, const struct listdraw *layout);
 
-/* Draws a record's cells on row y, each sanitized and fitted to its
- * column; selected rows are drawn in reverse video. */
+/* Returns a record's row as one line (caller frees): each cell sanitized,
+ * fitted to its column and followed by a space. */
+char *listdraw_format(struct app *app, const struct listdraw *layout, struct json_object *record);
+
+/* Draws a line from listdraw_format() on row y; selected rows are drawn in
+ * reverse video across the whole width. */
+void listdraw_line(WINDOW *win, int y, const char *line, bool selected);
+
+/* listdraw_format() and listdraw_line() in one go, for callers that keep
+ * no cache. */
 void listdraw_record(struct app *app, WINDOW *win, int y, const struct listdraw *layout,
                      struct json_object *record, bool selected);
 

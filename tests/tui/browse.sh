@@ -35,6 +35,8 @@ check "Shift-Tab goes back to events" wait_screen "Events (live)"
 
 keys 1 G
 check "G shows the last rows" wait_screen "99966-100000 of 100000"
+keys PageDown C-d
+check "paging past the end keeps the screen full" wait_screen "99966-100000 of 100000"
 check "G costs at most two task-page requests" \
     at_most 2 log_count '^GET /v3/tasks\?page='
 keys g
