@@ -54,7 +54,7 @@ enum app_prompt_kind {
 enum app_connection {
     APP_CONNECTING,       /* nothing has come back yet */
     APP_CONNECTED,        /* the last request reached the server */
-    APP_OFFLINE,          /* the last request failed; connection_text says why */
+    APP_OFFLINE,          /* the last request failed; connection_text gives the reason */
 };
 
 /* Runs when the user answers yes to a question; data is the asker's. */
@@ -190,8 +190,9 @@ void app_refresh(struct app *app);
 /* Shows the outcome of a write in the status line. */
 void app_write_done(struct app *app, struct fetch_result *result);
 
-/* Whether the rate-limit budget allows prefetching: more than a tenth of
- * the limit remains, or nothing is known yet. */
+/* Whether the rate-limit budget allows prefetching: no 429 wait is
+ * running, and at least a tenth of the limit (and prefetch_reserve)
+ * remains, or nothing is known yet. */
 bool app_budget_allows_prefetch(struct app *app);
 
 /* Whether a 429's Retry-After is still running. */

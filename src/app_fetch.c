@@ -74,12 +74,11 @@ app_budget_allows_prefetch(struct app *app)
     struct api_rate_limit rate;
     long reserve = app->config ? app->config->prefetch_reserve : 0;
 
+    /* Keep at least a tenth of the budget for what the user asks for. */
     api_session_rate_limit(app->session, &rate);
-    if (rate.retry_in_ms > 0)
-        return false;
-    if (rate.remaining < 0 || rate.limit <= 0)
-        return true;
-    return rate.remaining > rate.limit / 10 && rate.remaining > reserve;
+    if (rate.limit > 0 && rate.limit / 10 > reserve)
+        reserve = rate.limit / 10;
+    return fetch_prefetch_allowed(app->fetch, reserve);
 }
 
 bool

@@ -45,7 +45,7 @@ app_init(struct app *app, const struct config *config, struct api_session *sessi
     for (int i = 0; i < VIEW_TAB_COUNT; i++) {
         app->current = i;
         app->tabs[i].view = view_tabs[i];
-        app_push(app, view_tabs[i]->is_feed ? feed_screen_new(app)
+        app_push(app, view_tabs[i]->is_feed ? feed_screen_new(app, view_tabs[i])
                                             : list_screen_new(app, view_tabs[i], 0, NULL));
     }
     app->current = 0;

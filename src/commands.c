@@ -30,7 +30,7 @@ body_height(struct app *app)
     return height > 2 ? height - 1 : 1;
 }
 
-/* Runs a screen callback, or says the command does nothing here. */
+/* Runs a screen callback, or reports that the command does nothing here. */
 #define ON_SCREEN(app, op, what, ...)                                          \
     do {                                                                       \
         struct screen *s_ = app_screen(app);                                   \

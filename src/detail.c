@@ -254,8 +254,12 @@ add_scalar(struct detail_screen *ds, int indent, const char *label, const char *
     char *shown = name ? mem_printf("%s (%s) →", raw, name)
                        : target ? mem_printf("%s →", raw) : mem_strdup(raw);
     safe = text_sanitize(shown, TEXT_LINE);
-    add_wrapped(ds, indent, label, safe, target,
-                target ? UI_LINK : value == NULL ? UI_DIM : UI_NORMAL);
+    enum ui_style style = UI_NORMAL;
+    if (target != NULL)
+        style = UI_LINK;
+    else if (value == NULL)
+        style = UI_DIM;
+    add_wrapped(ds, indent, label, safe, target, style);
     free(safe);
     free(shown);
 }

@@ -1,10 +1,10 @@
-/* feed.c: the Events view: a live feed polled from GET /events. */
+/* feed.c: the Events view: a list screen over a model feed, polled from
+ * GET /events while it is on screen. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include <json-c/json.h>
@@ -13,32 +13,24 @@
 #include "app.h"
 #include "feed.h"
 #include "fetch.h"
-#include "listdraw.h"
+#include "list.h"
 #include "mem.h"
-#include "screen.h"
-#include "text.h"
+#include "model.h"
 #include "view.h"
 
 #define BACKLOG_SECONDS (24 * 60 * 60)
-#define FULL_PAGE 25
+#define FULL_PAGE 25    /* GET /events returns at most 25 events */
 
 struct feed_screen {
-    struct screen base;
-    struct json_object *events;   /* array, oldest first; one reference */
-    long *shown;                  /* indexes of events shown while filtered */
-    long shown_count;
-    bool filtered;
+    struct list_screen list;      /* first, so list_ops work on a feed */
     int64_t after;                /* the timestamp the next poll starts after */
-    int64_t newest_id;            /* the highest event id held */
     bool in_flight;
     unsigned long tag;
     time_t next_poll;             /* 0: poll at once */
     char error[API_MESSAGE_MAX + 256];
-    long selected, top;
-    bool follow;                  /* the selection stays on the newest event */
 };
 
-static const struct screen_ops feed_ops;
+static struct screen_ops feed_ops;
 
 static struct feed_screen *
 as_feed(struct screen *s)
@@ -50,47 +42,6 @@ bool
 feed_is_feed(const struct screen *s)
 {
     return s->ops == &feed_ops;
-}
-
-static long
-row_count(const struct feed_screen *fs)
-{
-    return fs->filtered ? fs->shown_count : (long)json_object_array_length(fs->events);
-}
-
-static struct json_object *
-row_event(const struct feed_screen *fs, long row)
-{
-    long index = fs->filtered ? fs->shown[row] : row;
-
-    return json_object_array_get_idx(fs->events, (size_t)index);
-}
-
-static int
-visible_rows(const struct feed_screen *fs)
-{
-    return fs->base.height > 1 ? fs->base.height - 1 : 1;
-}
-
-static void
-clamp(struct feed_screen *fs)
-{
-    long rows = row_count(fs);
-
-    if (fs->follow)
-        fs->selected = rows - 1;
-    if (fs->selected >= rows)
-        fs->selected = rows - 1;
-    if (fs->selected < 0)
-        fs->selected = 0;
-    if (fs->selected < fs->top)
-        fs->top = fs->selected;
-    if (fs->selected >= fs->top + visible_rows(fs))
-        fs->top = fs->selected - visible_rows(fs) + 1;
-    if (fs->top > rows - visible_rows(fs))
-        fs->top = rows - visible_rows(fs);
-    if (fs->top < 0)
-        fs->top = 0;
 }
 
 /* Seconds between polls: the configured interval, doubled while less than
@@ -108,8 +59,7 @@ feed_prepare(struct screen *s, struct app *app, int height)
 {
     struct feed_screen *fs = as_feed(s);
 
-    s->height = height;
-    clamp(fs);
+    list_ops.prepare(s, app, height);
     if (fs->in_flight || time(NULL) < fs->next_poll)
         return;
     if (fs->after == 0)
@@ -118,36 +68,44 @@ feed_prepare(struct screen *s, struct app *app, int height)
     fs->in_flight = app_request_events(app, fs->tag, fs->after);
 }
 
-static void
-append_events(struct feed_screen *fs, struct json_object *rows)
+/* The newest "timestamp" among rows, or after when none is later. */
+static int64_t
+newest_timestamp(struct json_object *rows, int64_t after)
 {
     size_t n = rows ? json_object_array_length(rows) : 0;
 
     for (size_t i = 0; i < n; i++) {
-        struct json_object *event = json_object_array_get_idx(rows, i);
         struct json_object *stamp;
-        int64_t id;
+        if (json_object_object_get_ex(json_object_array_get_idx(rows, i), "timestamp", &stamp)
+            && json_object_get_int64(stamp) > after)
+            after = json_object_get_int64(stamp);
+    }
+    return after;
+}
 
-        if (!api_json_id(event, "id", &id) || id <= fs->newest_id)
-            continue;    /* already held: polls overlap by a second */
-        fs->newest_id = id;
-        if (json_object_object_get_ex(event, "timestamp", &stamp)
-            && json_object_get_int64(stamp) > fs->after)
-            fs->after = json_object_get_int64(stamp);
-        json_object_array_add(fs->events, json_object_get(event));
-    }
-    n = json_object_array_length(fs->events);
-    if (n > FEED_MAX_EVENTS) {
-        json_object_array_del_idx(fs->events, 0, n - FEED_MAX_EVENTS);
-        fs->selected -= (long)(n - FEED_MAX_EVENTS);
-    }
+/* Appends the events; a selection on the last row follows new ones. */
+static void
+append_events(struct feed_screen *fs, struct app *app, struct json_object *rows)
+{
+    struct list_screen *ls = &fs->list;
+    bool following = ls->selected >= model_list_rows(ls->list) - 1;
+    bool complete;
+
+    if (rows == NULL)
+        return;
+    fs->after = newest_timestamp(rows, fs->after);
+    if (model_feed_append(ls->list, json_object_get(rows)) > 0
+        && model_list_is_filtered(ls->list, &complete))
+        app_status(app, "New events arrived; / again to filter them too.");
+    if (following)
+        ls->selected = model_list_rows(ls->list) - 1;
+    list_screen_clamp(ls);
 }
 
 void
 feed_take_result(struct screen *s, struct app *app, struct fetch_result *result)
 {
     struct feed_screen *fs = as_feed(s);
-    size_t got = api_list_length(&result->list);
 
     if (result->tag != fs->tag)
         return;
@@ -159,12 +117,10 @@ feed_take_result(struct screen *s, struct app *app, struct fetch_result *result)
         return;
     }
     fs->error[0] = '\0';
-    append_events(fs, result->list.rows);
-    if (fs->filtered)
-        app_status(app, "New events arrived; Esc and / again to filter them too.");
+    append_events(fs, app, result->list.rows);
     /* A full page means more are waiting: ask again at once. */
-    fs->next_poll = got >= FULL_PAGE ? 0 : time(NULL) + poll_interval(app);
-    clamp(fs);
+    fs->next_poll = api_list_length(&result->list) >= FULL_PAGE ? 0
+                                                                 : time(NULL) + poll_interval(app);
 }
 
 int
@@ -179,144 +135,12 @@ feed_next_poll_ms(struct screen *s)
 }
 
 static void
-feed_draw(struct screen *s, struct app *app, WINDOW *win, int height, int width)
-{
-    struct feed_screen *fs = as_feed(s);
-    struct listdraw layout;
-    long rows = row_count(fs);
-
-    listdraw_layout(&layout, s->view, width, 0, -1, false);
-    listdraw_header(win, 0, &layout);
-    if (rows == 0) {
-        char *text = text_cell(fs->error[0] ? fs->error : s->view->empty_text,
-                               strlen(fs->error[0] ? fs->error : s->view->empty_text),
-                               width - 2, TEXT_ALIGN_LEFT);
-        mvwaddstr(win, 1, 1, fs->in_flight && !fs->error[0] ? "loading…" : text);
-        free(text);
-        return;
-    }
-    for (int y = 1; y < height && fs->top + y - 1 < rows; y++) {
-        long index = fs->top + y - 1;
-        listdraw_record(app, win, y, &layout, row_event(fs, index), index == fs->selected);
-    }
-}
-
-static void
-feed_move(struct screen *s, struct app *app, long delta)
-{
-    struct feed_screen *fs = as_feed(s);
-
-    fs->selected += delta;
-    fs->follow = false;
-    clamp(fs);
-    fs->follow = fs->selected == row_count(fs) - 1;
-}
-
-static void
-feed_jump(struct screen *s, struct app *app, bool to_end)
-{
-    struct feed_screen *fs = as_feed(s);
-
-    fs->follow = to_end;
-    fs->selected = to_end ? row_count(fs) - 1 : 0;
-    clamp(fs);
-}
-
-static void
-feed_open(struct screen *s, struct app *app)
-{
-    struct feed_screen *fs = as_feed(s);
-
-    if (row_count(fs) == 0) {
-        app_status(app, "No event to open yet.");
-        return;
-    }
-    app_open_record(app, NULL, row_event(fs, fs->selected));
-}
-
-static struct json_object *
-feed_selected(struct screen *s)
-{
-    struct feed_screen *fs = as_feed(s);
-
-    return row_count(fs) > 0 ? row_event(fs, fs->selected) : NULL;
-}
-
-static void
-feed_refresh(struct screen *s, struct app *app)
+feed_reload(struct screen *s, struct app *app)
 {
     struct feed_screen *fs = as_feed(s);
 
     fs->next_poll = 0;
     app_status(app, "Checking for new events.");
-}
-
-static bool
-event_matches(struct app *app, const struct view_def *view, struct json_object *event,
-              const char *pattern)
-{
-    char cell[512];
-
-    for (const struct column *c = view->columns; c->title; c++)
-        if (strcasestr(view_format_cell(app, c, event, cell, sizeof cell), pattern))
-            return true;
-    return false;
-}
-
-static void
-feed_filter(struct screen *s, struct app *app, const char *pattern)
-{
-    struct feed_screen *fs = as_feed(s);
-    size_t n = json_object_array_length(fs->events);
-
-    free(fs->shown);
-    fs->shown = NULL;
-    fs->shown_count = 0;
-    fs->filtered = pattern != NULL && pattern[0] != '\0';
-    if (fs->filtered) {
-        fs->shown = mem_calloc(n ? n : 1, sizeof fs->shown[0]);
-        for (size_t i = 0; i < n; i++)
-            if (event_matches(app, s->view, json_object_array_get_idx(fs->events, i), pattern))
-                fs->shown[fs->shown_count++] = (long)i;
-        app_status(app, "%ld event%s match '%s'.", fs->shown_count,
-                   fs->shown_count == 1 ? "" : "s", pattern);
-    }
-    fs->selected = fs->top = 0;
-    fs->follow = false;
-    clamp(fs);
-}
-
-static void
-feed_find(struct screen *s, struct app *app, int direction)
-{
-    struct feed_screen *fs = as_feed(s);
-    long rows = row_count(fs);
-
-    if (app->filter_pattern == NULL) {
-        app_status(app, "Nothing to find yet; / starts a search.");
-        return;
-    }
-    for (long step = 1; step <= rows; step++) {
-        long row = ((fs->selected + direction * step) % rows + rows) % rows;
-        if (event_matches(app, s->view, row_event(fs, row), app->filter_pattern)) {
-            fs->selected = row;
-            fs->follow = false;
-            clamp(fs);
-            return;
-        }
-    }
-    app_status(app, "No event matches '%s'.", app->filter_pattern);
-}
-
-static void
-feed_position(struct screen *s, char *buf, size_t size)
-{
-    struct feed_screen *fs = as_feed(s);
-    long rows = row_count(fs);
-    long last = fs->top + visible_rows(fs) < rows ? fs->top + visible_rows(fs) : rows;
-
-    snprintf(buf, size, "%ld-%ld of %ld%s", rows ? fs->top + 1 : 0, last, rows,
-             fs->filtered ? " matches" : "");
 }
 
 static void
@@ -325,56 +149,37 @@ feed_title(struct screen *s, char *buf, size_t size)
     struct feed_screen *fs = as_feed(s);
     long wait = (long)(fs->next_poll - time(NULL));
 
+    if (wait < 0)
+        wait = 0;
     if (fs->in_flight)
         snprintf(buf, size, "Events (live): checking…");
     else if (fs->error[0])
-        snprintf(buf, size, "Events (live): last check failed, next in %ld s: %s",
-                 wait > 0 ? wait : 0, fs->error);
+        snprintf(buf, size, "Events (live): last check failed, next in %ld s: %s", wait, fs->error);
     else
-        snprintf(buf, size, "Events (live): next check in %ld s", wait > 0 ? wait : 0);
+        snprintf(buf, size, "Events (live): next check in %ld s", wait);
 }
 
+/* The title counts down to the next poll, so the screen is drawn each second. */
 static bool
 feed_counting_down(struct screen *s)
 {
     return true;
 }
 
-static void
-feed_free(struct screen *s)
-{
-    struct feed_screen *fs = as_feed(s);
-
-    json_object_put(fs->events);
-    free(fs->shown);
-    free(fs);
-}
-
-static const struct screen_ops feed_ops = {
-    .prepare = feed_prepare,
-    .draw = feed_draw,
-    .step = feed_move,
-    .jump = feed_jump,
-    .open = feed_open,
-    .reload = feed_refresh,
-    .filter = feed_filter,
-    .find = feed_find,
-    .position = feed_position,
-    .title = feed_title,
-    .selected = feed_selected,
-    .counting_down = feed_counting_down,
-    .free = feed_free,
-};
-
 struct screen *
-feed_screen_new(struct app *app)
+feed_screen_new(struct app *app, const struct view_def *view)
 {
     struct feed_screen *fs = mem_calloc(1, sizeof *fs);
 
-    fs->base.ops = &feed_ops;
-    fs->base.view = view_tabs[VIEW_TAB_COUNT - 1];
-    fs->base.id = ++app->next_id;
-    fs->events = json_object_new_array();
-    fs->follow = true;
-    return &fs->base;
+    if (feed_ops.draw == NULL) {
+        feed_ops = list_ops;
+        feed_ops.prepare = feed_prepare;
+        feed_ops.reload = feed_reload;
+        feed_ops.title = feed_title;
+        feed_ops.counting_down = feed_counting_down;
+    }
+    list_screen_init(&fs->list, app, view, model_open_feed(app->model, view->path, view->plural),
+                     view->title);
+    fs->list.base.ops = &feed_ops;
+    return &fs->list.base;
 }

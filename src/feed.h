@@ -13,16 +13,17 @@
 struct app;
 struct screen;
 struct fetch_result;
+struct view_def;
 
-/* Creates the feed screen.  It keeps at most FEED_MAX_EVENTS events. */
-struct screen *feed_screen_new(struct app *app);
-
-#define FEED_MAX_EVENTS 10000
+/* Creates the feed screen of view (the Events tab).  It keeps every event
+ * it receives while the program runs, since a model feed never evicts. */
+struct screen *feed_screen_new(struct app *app, const struct view_def *view);
 
 /* Whether s is the feed screen. */
 bool feed_is_feed(const struct screen *s);
 
-/* Hands an events result to the feed; the feed takes result->list's body. */
+/* Appends the events of a result to the feed (it takes its own reference
+ * to the rows); a result for an older poll is ignored. */
 void feed_take_result(struct screen *s, struct app *app, struct fetch_result *result);
 
 /* Milliseconds until the feed wants to poll, or -1 when it does not. */

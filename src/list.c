@@ -20,35 +20,6 @@
 #include "text.h"
 
 #define MAX_REQUESTS 16
-#define ROW_CACHE_SLOTS 256   /* more than a screen's rows; a power of two */
-
-/* Formatted rows, so a key that only moves the selection redraws without
- * formatting, sanitizing and measuring every cell again.  Any change to
- * what a row index shows (new results, layout, sort, filter) empties it. */
-struct row_cache {
-    unsigned long data_version;   /* app->data_version when filled */
-    unsigned long order_serial;   /* list_screen.order_serial when filled */
-    int width;
-    struct {
-        long index;               /* -1 when empty */
-        char *line;
-    } slots[ROW_CACHE_SLOTS];
-};
-
-struct list_screen {
-    struct screen base;
-    struct model *model;
-    struct model_list *list;
-    char *title;           /* sanitized */
-    long selected;         /* row index, in the current (filtered/sorted) order */
-    long top;              /* first row on screen */
-    int column;            /* the column s sorts by */
-    int sorted_column;     /* -1 while in the server's order */
-    bool sort_descending;
-    unsigned long order_serial;   /* bumped when the sort, filter or pages change */
-    struct row_cache cache;
-};
-
 static struct list_screen *
 as_list(struct screen *s)
 {
@@ -61,9 +32,8 @@ visible_rows(const struct list_screen *ls)
     return ls->base.height > 1 ? ls->base.height - 1 : 1;
 }
 
-/* Keeps the selection within the rows and on screen. */
-static void
-clamp_selection(struct list_screen *ls)
+void
+list_screen_clamp(struct list_screen *ls)
 {
     long rows = model_list_rows(ls->list);
     int height = visible_rows(ls);
@@ -90,7 +60,7 @@ list_prepare(struct screen *s, struct app *app, int height)
     int count;
 
     s->height = height;
-    clamp_selection(ls);
+    list_screen_clamp(ls);
     count = model_list_want(ls->list, ls->top, visible_rows(ls), app_budget_allows_prefetch(app),
                             time(NULL), requests, MAX_REQUESTS);
     for (int i = 0; i < count; i++)
@@ -212,7 +182,7 @@ list_move(struct screen *s, struct app *app, long delta)
     ls->selected += delta;
     if (delta > 1 || delta < -1)
         ls->top += delta;   /* paging scrolls the rows with the selection */
-    clamp_selection(ls);
+    list_screen_clamp(ls);
 }
 
 static void
@@ -224,10 +194,10 @@ list_jump(struct screen *s, struct app *app, bool to_end)
     if (to_end && !model_list_total_known(ls->list))
         app_status(app, "The server has not said how many rows there are; G goes to the last "
                    "one loaded so far.");
-    clamp_selection(ls);
+    list_screen_clamp(ls);
     if (to_end)
         ls->top = ls->selected - visible_rows(ls) + 1;
-    clamp_selection(ls);
+    list_screen_clamp(ls);
 }
 
 static struct json_object *
@@ -323,7 +293,7 @@ list_filter(struct screen *s, struct app *app, const char *pattern)
     ls->order_serial++;
     if (pattern == NULL || pattern[0] == '\0') {
         model_list_clear_filter(ls->list);
-        clamp_selection(ls);
+        list_screen_clamp(ls);
         return;
     }
     matches = model_list_filter(ls->list, record_matches, &m, &complete);
@@ -352,7 +322,7 @@ list_find(struct screen *s, struct app *app, int direction)
         return;
     }
     ls->selected = found;
-    clamp_selection(ls);
+    list_screen_clamp(ls);
 }
 
 static void
@@ -470,7 +440,7 @@ list_counting_down(struct screen *s)
 
     if (last >= rows)
         last = rows > 0 ? rows - 1 : 0;
-    /* One row of each page on screen tells that page's state. */
+    /* One row of each page on screen shows that page's state. */
     for (long page = ls->top / MODEL_PER_PAGE; page <= last / MODEL_PER_PAGE; page++) {
         long index = page * MODEL_PER_PAGE > ls->top ? page * MODEL_PER_PAGE : ls->top;
         struct model_row row;
@@ -492,7 +462,7 @@ list_free(struct screen *s)
     free(ls);
 }
 
-static const struct screen_ops list_ops = {
+const struct screen_ops list_ops = {
     .prepare = list_prepare,
     .draw = list_draw,
     .step = list_move,
@@ -511,21 +481,28 @@ static const struct screen_ops list_ops = {
     .free = list_free,
 };
 
+void
+list_screen_init(struct list_screen *ls, struct app *app, const struct view_def *view,
+                 struct model_list *list, const char *title)
+{
+    ls->base.ops = &list_ops;
+    ls->base.view = view;
+    ls->base.id = ++app->next_id;
+    ls->model = app->model;
+    ls->list = list;
+    ls->sorted_column = -1;
+    ls->title = text_sanitize(title, TEXT_LINE);
+    for (int i = 0; i < ROW_CACHE_SLOTS; i++)
+        ls->cache.slots[i].index = -1;
+}
+
 struct screen *
 list_screen_new_path(struct app *app, const struct view_def *view, const char *path,
                      const char *plural, const char *title)
 {
     struct list_screen *ls = mem_calloc(1, sizeof *ls);
 
-    ls->base.ops = &list_ops;
-    ls->base.view = view;
-    ls->base.id = ++app->next_id;
-    ls->model = app->model;
-    ls->list = model_open(app->model, path, plural);
-    ls->sorted_column = -1;
-    ls->title = text_sanitize(title, TEXT_LINE);
-    for (int i = 0; i < ROW_CACHE_SLOTS; i++)
-        ls->cache.slots[i].index = -1;
+    list_screen_init(ls, app, view, model_open(app->model, path, plural), title);
     return &ls->base;
 }
 

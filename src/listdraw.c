@@ -48,8 +48,10 @@ listdraw_header(WINDOW *win, int y, const struct listdraw *layout)
         const struct column *c = &layout->view->columns[i];
         char title[64];
 
-        snprintf(title, sizeof title, "%s%s", c->title,
-                 i == layout->sorted_column ? (layout->descending ? "↓" : "↑") : "");
+        const char *arrow = "";
+        if (i == layout->sorted_column)
+            arrow = layout->descending ? "↓" : "↑";
+        snprintf(title, sizeof title, "%s%s", c->title, arrow);
         if (i == layout->selected_column)
             wattron(win, A_UNDERLINE);
         put_cell(win, title, layout->widths[i], c->align, i + 1 == layout->count);

@@ -14,7 +14,7 @@ struct view_def;
 
 #define LISTDRAW_MAX_COLUMNS 12
 
-/* Where each column of a view goes at one screen width. */
+/* The placement of each column of a view at one screen width. */
 struct listdraw {
     const struct view_def *view;
     int count;

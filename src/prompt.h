@@ -18,7 +18,7 @@
 #define PROMPT_MAX_CHARS 1024
 #define PROMPT_HISTORY 50
 
-/* What prompt_key() did with a key. */
+/* The outcome of prompt_key() for one key. */
 enum prompt_result {
     PROMPT_EDITING,   /* the key changed the text or the cursor, or was ignored */
     PROMPT_ACCEPTED,  /* Enter: the text is final */

@@ -2,10 +2,11 @@
  * tab: a list, the detail pane of a record, a list reached from a record.
  *
  * A screen plugs in through a table of callbacks.  Commands call the
- * callback of the screen on top of the current tab's stack; a NULL
- * callback means the command does nothing there, and the status line says
- * so.  Screens are created by list.c and detail.c, owned by the tab's
- * stack in struct app, and freed by their free callback when popped.
+ * callback of the screen on top of the current tab's stack.  A NULL
+ * callback means the command does nothing there, and the status line
+ * reports that.  Screens are created by list.c, detail.c and feed.c,
+ * owned by the tab's stack in struct app, and freed by their free
+ * callback when popped.
  * Only the UI thread touches them.
  */
 #ifndef CATS_SCREEN_H

@@ -328,7 +328,7 @@ format_value(struct app *app, const struct column *col, struct json_object *valu
     }
 }
 
-/* What a cell says when its field is null or missing. */
+/* The text of a cell whose field is null or missing. */
 static const char *
 absent_text(enum column_format format)
 {
@@ -423,7 +423,9 @@ view_layout(const struct view_def *view, int width, int *widths)
 
     /* Flexible columns want a third of the width and at least 10 cells
      * each; when the fixed ones do not leave that, they all shrink. */
-    int wanted = flexible ? (left / 3 > 10 * flexible ? left / 3 : 10 * flexible) : 0;
+    int wanted = 0;
+    if (flexible > 0)
+        wanted = left / 3 > 10 * flexible ? left / 3 : 10 * flexible;
     excess = wanted - (left - fixed - rigid_width(view));
     if (excess > 0)
         shrink_fixed(view, count, fixed, excess, widths);

@@ -40,12 +40,13 @@ tui_cleanup() {
 
 # sandbox_start [FLAG...]: starts cats-sandbox on loopback with seed 1, on
 # SANDBOX_PORT (default: a free port) accepting SANDBOX_KEY (default
-# TEST_KEY); sets SANDBOX_URL and SANDBOX_LOG (its request log).
+# TEST_KEY); sets SANDBOX_URL and SANDBOX_LOG (its request log, emptied
+# at each start).
 sandbox_start() {
     SANDBOX_LOG="$work_dir/sandbox.log"
     : >"$work_dir/sandbox.out"
     "$BUILDDIR/cats-sandbox" --port "${SANDBOX_PORT:-0}" --key "${SANDBOX_KEY:-$TEST_KEY}" \
-        --seed 1 "$@" >"$work_dir/sandbox.out" 2>>"$SANDBOX_LOG" &
+        --seed 1 "$@" >"$work_dir/sandbox.out" 2>"$SANDBOX_LOG" &
     sandbox_pid=$!
     for _ in $(seq 100); do
         SANDBOX_URL=$(head -n 1 "$work_dir/sandbox.out" 2>/dev/null)

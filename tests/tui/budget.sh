@@ -1,0 +1,32 @@
+#!/bin/sh
+# budget.sh: the console fetches a page ahead of the screen while the
+# rate-limit budget is healthy, and stops fetching ahead when it runs low,
+# loading only the pages the screen shows.
+. "${CATS_TEST_SRCDIR:-.}/tests/tui/lib.sh"
+tui_setup
+
+# A healthy budget (500 an hour): one screen down, the next page comes early.
+sandbox_start
+console_start 120 40
+check "tasks load" wait_screen "1-35 of 100000"
+keys PageDown
+check "rows 36-70 show" wait_screen "36-70 of 100000"
+check "page 2 is fetched ahead of the screen" wait_log '^GET /v3/tasks\?page=2&' 1
+console_stop
+sandbox_stop
+
+# A low budget (40 an hour, under a tenth of the default reserve of 50).
+sandbox_start --rate-limit 40/3600
+console_start 120 40
+check "tasks load with a low budget" wait_screen "1-35 of 100000"
+check "the header shows the low budget" wait_screen "/40"
+keys PageDown
+check "rows 36-70 show again" wait_screen "36-70 of 100000"
+sleep 1
+check "page 2 is not fetched ahead" at_most 0 log_count '^GET /v3/tasks\?page=2&'
+keys PageDown
+check "page 2 loads once the screen shows it" wait_screen "71-105 of 100000"
+check "page 2 was fetched for the screen" wait_log '^GET /v3/tasks\?page=2&' 1
+keys q
+check "the console exits cleanly" console_exited
+tui_finish
