@@ -1,7 +1,8 @@
 # tests/tui/local.mk: terminal tests; each drives cats-admin in tmux against
 # a cats-sandbox it starts and prints TAP.
 TUI_TESTS = tests/tui/browse.sh tests/tui/filter.sh tests/tui/resize.sh tests/tui/text.sh \
-	tests/tui/errors.sh tests/tui/events.sh tests/tui/budget.sh
+	tests/tui/errors.sh tests/tui/events.sh tests/tui/budget.sh \
+	tests/tui/start.sh
 
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS)
