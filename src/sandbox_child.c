@@ -74,6 +74,9 @@ read_line(int fd, char *buf, size_t size, struct timespec *deadline)
 static void
 run_child(const char *program, int out_fd, int log_fd)
 {
+    /* A process group of its own keeps the terminal's Ctrl-C, which the
+     * console handles, from stopping the sandbox under it. */
+    setpgid(0, 0);
     dup2(out_fd, STDOUT_FILENO);
     dup2(log_fd, STDERR_FILENO);
     execlp(program, program, "--port", "0", (char *)NULL);

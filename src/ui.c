@@ -107,6 +107,19 @@ on_quit_signal(int signo)
     quit_signal = signo;
 }
 
+/* Ctrl-C (SIGINT) closes an open prompt, as Esc does, and quits otherwise;
+ * SIGTERM and SIGHUP always quit.  Returns true when the loop should end. */
+static bool
+take_quit_signal(struct app *app)
+{
+    if (quit_signal == SIGINT && app->prompt_kind != APP_PROMPT_NONE) {
+        quit_signal = 0;
+        app_key(app, 27, false);
+        return false;
+    }
+    return quit_signal != 0;
+}
+
 static void
 install_signals(void)
 {
@@ -401,14 +414,19 @@ ui_run(struct app *app, int wake_fd)
                              { .fd = wake_fd, .events = POLLIN } };
     bool dirty = true;
 
-    while (!app->quit && !quit_signal) {
+    while (!app->quit) {
         if (dirty)
             ui_draw(app);
         int ready = poll(fds, wake_fd >= 0 ? 2 : 1, poll_timeout(app));
-        if (quit_signal)
+        if (take_quit_signal(app))
             break;
         if (ready < 0 && errno != EINTR)
             break;
+        if (ready < 0) {
+            dirty = true;   /* a signal: a resize, or a Ctrl-C that closed a prompt */
+            read_keys(app);
+            continue;
+        }
 
         if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
             break;      /* the terminal went away, e.g. a dropped SSH link */

@@ -56,8 +56,14 @@ check "--sandbox shows the seeded tasks" wait_screen "of 100000"
 check "--sandbox names the sandbox account" wait_screen "Sandbox Staffing"
 url=$(sed -n 's/^cats-sandbox: serving //p' "$XDG_STATE_HOME/cats-admin/sandbox.log" | tail -n 1)
 check "the sandbox logs to the state folder" [ -n "$url" ]
-keys q
-check "q quits the console" console_exited
+keys : task
+check "the command line opens" wait_screen ":task"
+keys C-c
+check "Ctrl-C closes the command line" wait_gone ":task"
+keys 2
+check "the sandbox outlives a Ctrl-C" wait_screen "of 100001"
+keys C-c
+check "Ctrl-C on a list quits" console_exited
 check "the sandbox stopped with the console" sh -c \
     "! curl -s -o /dev/null --max-time 2 '$url/site'"
 tui_finish
