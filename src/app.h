@@ -195,6 +195,9 @@ void app_write_done(struct app *app, struct fetch_result *result);
  * remains, or nothing is known yet. */
 bool app_budget_allows_prefetch(struct app *app);
 
+/* Requests handed to the fetcher whose results have not been applied. */
+int app_requests_pending(struct app *app);
+
 /* Whether a 429's Retry-After is still running. */
 bool app_rate_limited(struct app *app);
 

@@ -81,6 +81,12 @@ app_budget_allows_prefetch(struct app *app)
     return fetch_prefetch_allowed(app->fetch, reserve);
 }
 
+int
+app_requests_pending(struct app *app)
+{
+    return fetch_pending(app->fetch);
+}
+
 bool
 app_rate_limited(struct app *app)
 {

@@ -52,6 +52,22 @@ list_screen_clamp(struct list_screen *ls)
         ls->top = 0;
 }
 
+/* Tells how a load-all goes: done, or paused for the budget. */
+static void
+report_load_all(struct list_screen *ls, struct app *app, bool budget_ok)
+{
+    if (!ls->loading_all)
+        return;
+    if (model_list_is_whole(ls->list)) {
+        ls->loading_all = false;
+        app_status(app, "All %ld rows of %s are loaded; s sorts them.", model_list_rows(ls->list),
+                   ls->base.view->title);
+    } else if (!budget_ok) {
+        app_status(app, "Loading %s is paused while the rate-limit budget is low; %ld pages to go.",
+                   ls->base.view->title, model_list_pages_missing(ls->list));
+    }
+}
+
 static void
 list_prepare(struct screen *s, struct app *app, int height)
 {
@@ -61,8 +77,14 @@ list_prepare(struct screen *s, struct app *app, int height)
 
     s->height = height;
     list_screen_clamp(ls);
-    count = model_list_want(ls->list, ls->top, visible_rows(ls), app_budget_allows_prefetch(app),
-                            time(NULL), requests, MAX_REQUESTS);
+    bool budget_ok = app_budget_allows_prefetch(app);
+    /* A load-all sends at most two pages ahead of other requests, and none
+     * once the budget runs low, so it never delays what the user asks for
+     * nor spends the last of the budget. */
+    model_list_hold_load_all(ls->list, !budget_ok || app_requests_pending(app) >= 2);
+    count = model_list_want(ls->list, ls->top, visible_rows(ls), budget_ok, time(NULL), requests,
+                            MAX_REQUESTS);
+    report_load_all(ls, app, budget_ok);
     for (int i = 0; i < count; i++)
         app_request_page(app, &requests[i]);
 }
@@ -246,14 +268,21 @@ static void
 list_refresh(struct screen *s, struct app *app)
 {
     struct list_screen *ls = as_list(s);
-    int retried = model_list_retry(ls->list);
+    int retried;
 
+    if (app_rate_limited(app)) {
+        app_status(app, "CATS's rate limit is reached; the pages load by themselves once its "
+                   "wait ends.");
+        return;
+    }
+    retried = model_list_retry(ls->list);
     if (retried > 0) {
         app_status(app, "Retrying %d page%s.", retried, retried == 1 ? "" : "s");
         return;
     }
     model_list_refresh(ls->list);
     ls->sorted_column = -1;
+    ls->loading_all = false;
     ls->order_serial++;
     app_status(app, "Reloading %s.", s->view->title);
 }
@@ -389,6 +418,7 @@ start_load_all(struct app *app, void *data)
     struct list_screen *ls = data;
 
     model_list_load_all(ls->list);
+    ls->loading_all = true;
     app_status(app, "Loading every page of %s.", ls->base.view->title);
 }
 
@@ -412,8 +442,8 @@ list_load_all(struct screen *s, struct app *app)
         snprintf(question, sizeof question, "The size of %s is unknown. Load all?",
                  s->view->title);
     else
-        snprintf(question, sizeof question, "%s needs %ld requests; %ld are left this hour. "
-                 "Load all?", s->view->title, missing, remaining);
+        snprintf(question, sizeof question, "%s needs %ld requests; %ld are left this hour, and "
+                 "loading pauses at a tenth. Load all?", s->view->title, missing, remaining);
     app_confirm(app, question, start_load_all, ls);
 }
 

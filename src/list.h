@@ -43,6 +43,7 @@ struct list_screen {
     int sorted_column;            /* -1 while in the server's order */
     bool sort_descending;
     unsigned long order_serial;   /* bumped when the sort, filter or pages change */
+    bool loading_all;             /* a load-all runs; its progress is reported */
     struct row_cache cache;
 };
 

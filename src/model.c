@@ -46,6 +46,7 @@ struct model_list {
     long known_rows; /* rows up to the end of the furthest page received */
     bool more;       /* rows may follow known_rows */
     bool load_all;
+    bool load_all_held; /* model_list_hold_load_all(): background pages wait */
     bool feed;       /* rows come from model_feed_append(), not requests */
     int64_t feed_last_id; /* the largest numeric id appended to a feed */
 
@@ -565,7 +566,7 @@ model_list_want(struct model_list *list, long first, int count, bool prefetch, t
         request_range(list, rows_to_pages(list, first + count, count), now, &sink);
         request_range(list, rows_to_pages(list, first - count, count), now, &sink);
     }
-    if (list->load_all)
+    if (list->load_all && !list->load_all_held)
         request_whole(list, now, &sink);
     return sink.count;
 }
@@ -705,6 +706,12 @@ void
 model_list_load_all(struct model_list *list)
 {
     list->load_all = true;
+}
+
+void
+model_list_hold_load_all(struct model_list *list, bool hold)
+{
+    list->load_all_held = hold;
 }
 
 bool

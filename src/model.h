@@ -203,6 +203,14 @@ long model_list_pages_missing(const struct model_list *list);
  * missing page and nothing is evicted, until model_list_refresh(). */
 void model_list_load_all(struct model_list *list);
 
+/* Holds back (hold true) or lets go the pages a model_list_load_all()
+ * requests beyond those on screen: while held, model_list_want() requests
+ * only the pages on screen and, with prefetch, next to it.  The console
+ * holds them while the rate-limit budget is low or requests are queued,
+ * so a long load never spends the last of the budget and never delays
+ * what the user asks for. */
+void model_list_hold_load_all(struct model_list *list, bool hold);
+
 /* Returns true when every page of the list is loaded. */
 bool model_list_is_whole(const struct model_list *list);
 

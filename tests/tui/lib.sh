@@ -86,6 +86,7 @@ log_count() {
 console_start() {
     cols=$1 rows=$2
     shift 2
+    console_stop    # a session left from an earlier start would keep the name
     "$TMUX_BIN" -L "$socket" -f /dev/null new-session -d -s main -x "$cols" -y "$rows" \
         "env CATS_API_KEY='${CONSOLE_KEY:-$TEST_KEY}' CATS_API_URL='${SANDBOX_URL:-}' $* \
          '$BUILDDIR/cats-admin' ${CONSOLE_ARGS:-}; echo \"[exited \$?]\"; sleep 600"

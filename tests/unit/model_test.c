@@ -447,6 +447,22 @@ test_load_all_fetches_every_page(void **state)
 }
 
 static void
+test_load_all_held_requests_screen_only(void **state)
+{
+    struct fixture *fx = *state;
+
+    load_first_page(fx, 2500, 2500);
+    model_list_load_all(fx->list);
+    model_list_hold_load_all(fx->list, true);
+    assert_int_equal(want(fx, 0, false, NOW), 0);        /* page 1 is loaded */
+    assert_int_equal(want(fx, 1200, false, NOW), 1);     /* page 13, on screen */
+    assert_int_equal(model_list_pages_missing(fx->list), 23);
+
+    model_list_hold_load_all(fx->list, false);
+    assert_int_equal(want(fx, 1200, false, NOW), MAX_REQUESTS);
+}
+
+static void
 test_load_all_with_null_total(void **state)
 {
     struct fixture *fx = *state;
@@ -706,6 +722,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_non_array_rows_fail_page, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shrunk_total_drops_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_load_all_fetches_every_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_load_all_held_requests_screen_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_load_all_with_null_total, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sort_whole_list_stable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sort_rejected_until_whole, setup, teardown),
