@@ -175,6 +175,9 @@ void app_request_record(struct app *app, struct screen *screen, const char *path
 /* Polls the events feed; returns false when the fetcher refused. */
 bool app_request_events(struct app *app, unsigned long tag, int64_t after_timestamp);
 
+/* Polls the events feed at a path CATS gave (_links.next). */
+bool app_request_events_at(struct app *app, unsigned long tag, const char *path);
+
 /* Requests GET /site for the header. */
 void app_request_site(struct app *app);
 

@@ -39,6 +39,12 @@ app_request_events(struct app *app, unsigned long tag, int64_t after_timestamp)
     return fetch_events(app->fetch, tag, after_timestamp) == 0;
 }
 
+bool
+app_request_events_at(struct app *app, unsigned long tag, const char *path)
+{
+    return fetch_get_list(app->fetch, tag, path, "events") == 0;
+}
+
 void
 app_request_site(struct app *app)
 {
@@ -198,6 +204,7 @@ take_result(struct app *app, struct fetch_result *result)
             deliver_record(app, result);
         break;
     case FETCH_EVENTS:
+    case FETCH_GET_LIST:        /* only the feed follows collection links */
         feed_take_result(app->tabs[VIEW_TAB_COUNT - 1].stack[0], app, result);
         break;
     default:

@@ -168,17 +168,19 @@ id_reference(const char *key, struct json_object *value, char *path, size_t size
     return NULL;
 }
 
-/* data_item {"id": 5, "type": "company"} lives at /companies/5. */
+/* data_item {"id": 5, "type": "company"} lives at /companies/5: the
+ * collections are the types' English plurals (activity, activities). */
 static const char *
 data_item_reference(struct json_object *item, char *path, size_t size)
 {
     const char *type = api_json_string(item, "type");
+    size_t len = type ? strlen(type) : 0;
     int64_t id;
 
-    if (type == NULL || !api_json_id(item, "id", &id))
+    if (len == 0 || !api_json_id(item, "id", &id))
         return NULL;
-    if (strcmp(type, "company") == 0)
-        snprintf(path, size, "/companies/%" PRId64, id);
+    if (type[len - 1] == 'y')
+        snprintf(path, size, "/%.*sies/%" PRId64, (int)(len - 1), type, id);
     else
         snprintf(path, size, "/%ss/%" PRId64, type, id);
     return path;
@@ -354,11 +356,21 @@ detail_prepare(struct screen *s, struct app *app, int height)
     }
 }
 
+/* Keys read before the pane's first frame (typed ahead, or sent in one
+ * burst) move over rows built for the terminal's width. */
+static void
+ensure_rows(struct detail_screen *ds)
+{
+    if (ds->built_width < 0)
+        build_rows(ds, COLS);
+}
+
 static void
 keep_cursor_visible(struct detail_screen *ds)
 {
-    long height = ds->base.height > 0 ? ds->base.height : 1;
+    long height = ds->base.height > 0 ? ds->base.height : LINES;
 
+    ensure_rows(ds);
     if (ds->cursor >= (long)ds->count)
         ds->cursor = (long)ds->count - 1;
     if (ds->cursor < 0)

@@ -23,7 +23,8 @@
 
 struct feed_screen {
     struct list_screen list;      /* first, so list_ops work on a feed */
-    int64_t after;                /* the timestamp the next poll starts after */
+    int64_t after;                /* the timestamp the first poll starts after */
+    char *next_path;              /* _links.next of the last poll: where to poll next */
     bool in_flight;
     unsigned long tag;
     time_t next_poll;             /* 0: poll at once */
@@ -62,9 +63,13 @@ feed_prepare(struct screen *s, struct app *app, int height)
     list_ops.prepare(s, app, height);
     if (fs->in_flight || time(NULL) < fs->next_poll)
         return;
+    fs->tag = ++app->next_id;
+    if (fs->next_path != NULL) {
+        fs->in_flight = app_request_events_at(app, fs->tag, fs->next_path);
+        return;
+    }
     if (fs->after == 0)
         fs->after = (int64_t)time(NULL) - BACKLOG_SECONDS;
-    fs->tag = ++app->next_id;
     fs->in_flight = app_request_events(app, fs->tag, fs->after);
 }
 
@@ -118,6 +123,14 @@ feed_take_result(struct screen *s, struct app *app, struct fetch_result *result)
     }
     fs->error[0] = '\0';
     append_events(fs, app, result->list.rows);
+    /* CATS's next link continues after the last event's id, so events of
+     * the same second as the last one are not missed, as a timestamp
+     * would miss them. */
+    const char *next = api_json_link(result->list.body, "next");
+    if (next != NULL) {
+        free(fs->next_path);
+        fs->next_path = mem_strdup(next);
+    }
     /* A full page means more are waiting: ask again at once. */
     fs->next_poll = api_list_length(&result->list) >= FULL_PAGE ? 0
                                                                  : time(NULL) + poll_interval(app);
@@ -159,6 +172,13 @@ feed_title(struct screen *s, char *buf, size_t size)
         snprintf(buf, size, "Events (live): next check in %ld s", wait);
 }
 
+static void
+feed_free(struct screen *s)
+{
+    free(as_feed(s)->next_path);
+    list_ops.free(s);
+}
+
 /* The title counts down to the next poll, so the screen is drawn each second. */
 static bool
 feed_counting_down(struct screen *s)
@@ -177,6 +197,7 @@ feed_screen_new(struct app *app, const struct view_def *view)
         feed_ops.reload = feed_reload;
         feed_ops.title = feed_title;
         feed_ops.counting_down = feed_counting_down;
+        feed_ops.free = feed_free;
     }
     list_screen_init(&fs->list, app, view, model_open_feed(app->model, view->path, view->plural),
                      view->title);

@@ -1,9 +1,10 @@
 /* feed.h: the Events view, a live feed of what changed in the account.
  *
- * The feed asks GET /events for what happened after the newest event it
- * has (the last day when it starts), follows on at once while pages come
- * back full (25 events), and then polls every events_interval seconds, more
- * slowly when the rate-limit budget runs low.  It polls only while it is
+ * The feed first asks GET /events for the last day's events, then polls
+ * the _links.next each response gives (it continues after the last event's
+ * id).  It asks again at once while pages come back full (25 events), and
+ * otherwise every events_interval seconds, more slowly when the
+ * rate-limit budget runs low.  It polls only while it is
  * the screen on view, so an idle console elsewhere sends nothing. */
 #ifndef CATS_FEED_H
 #define CATS_FEED_H

@@ -16,6 +16,13 @@ update_task() {
         "$SANDBOX_URL/tasks/$1"
 }
 
+# update_activity ID: changes an activity's notes through the API.
+update_activity() {
+    curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Token $TEST_KEY" \
+        -H 'Content-Type: application/json' --data '{"type": "email", "notes": "Called back"}' \
+        "$SANDBOX_URL/activities/$1"
+}
+
 check "tasks load" wait_screen "of 100000"
 check "no events are polled before the view opens" at_most 0 log_count '^GET /v3/events'
 keys 9
@@ -38,6 +45,13 @@ check "Enter opens an event" wait_screen "event: task.updated"
 keys j j j j Enter
 check "Enter on its record opens the task" wait_screen "/tasks/1000004"
 check "the task shows as completed" wait_screen "is_completed: true"
+keys Escape Escape Escape
+update_activity 123456789 >/dev/null
+keys R
+check "an activity's update appears" wait_screen "activity 123456789"
+keys / "activity 123456789" Enter Enter j j j j Enter
+check "an activity event opens the activity" wait_screen "/activities/123456789"
+check "the activity loads" wait_screen "regarding_id: 123456789"
 keys Escape Escape Escape q
 check "the console exits cleanly" console_exited
 tui_finish
