@@ -125,7 +125,7 @@ note_connection(struct app *app, const struct api_error *err)
         app_api_error(app, "Connecting to CATS", err);
         break;
     case API_ERR_AUTH:
-        app->connection = APP_OFFLINE;
+        app->connection = APP_KEY_REJECTED;
         api_error_describe(err, app->connection_text, sizeof app->connection_text);
         break;
     default:

@@ -305,7 +305,7 @@ record_matches(struct json_object *record, void *data)
 
     for (const struct column *c = m->view->columns; c->title; c++) {
         view_format_cell(m->app, c, record, cell, sizeof cell);
-        if (strcasestr(cell, m->pattern) != NULL)
+        if (text_contains_nocase(cell, m->pattern))
             return true;
     }
     return false;

@@ -108,13 +108,26 @@ load_config(const struct options *opts, struct config *cfg)
     return rc;
 }
 
-/* The sandbox's log: $XDG_STATE_HOME/cats-admin/sandbox.log, or NULL. */
+/* Creates dir and its missing parents, private to the user, as mkdir -p. */
+static void
+make_dirs(char *dir)
+{
+    for (char *slash = strchr(dir + 1, '/'); slash != NULL; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        mkdir(dir, 0700);
+        *slash = '/';
+    }
+    mkdir(dir, 0700);
+}
+
+/* The sandbox's log: $XDG_STATE_HOME/cats-admin/sandbox.log (by default
+ * ~/.local/state/...), its folders created; NULL without HOME. */
 static char *
 sandbox_log_path(void)
 {
     const char *state = getenv("XDG_STATE_HOME");
     const char *home = getenv("HOME");
-    char *dir;
+    char *dir, *path;
 
     if (state && state[0] == '/')
         dir = mem_printf("%s/cats-admin", state);
@@ -122,11 +135,8 @@ sandbox_log_path(void)
         dir = mem_printf("%s/.local/state/cats-admin", home);
     else
         return NULL;
-    char *parent = mem_strndup(dir, strrchr(dir, '/') - dir);
-    mkdir(parent, 0700);
-    mkdir(dir, 0700);
-    char *path = mem_printf("%s/sandbox.log", dir);
-    free(parent);
+    make_dirs(dir);
+    path = mem_printf("%s/sandbox.log", dir);
     free(dir);
     return path;
 }

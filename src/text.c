@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "mem.h"
 #include "text.h"
@@ -348,4 +349,41 @@ text_cell(const char *raw, size_t len, int cells, enum text_align align)
 
     free(clean);
     return cell;
+}
+
+/* Decodes s into lowercase wide characters; returns a new array that the
+ * caller frees, and its length in *count. */
+static wchar_t *
+fold_case(const char *s, size_t *count)
+{
+    size_t len = strlen(s), n = 0;
+    wchar_t *out = mem_calloc(len + 1, sizeof *out);
+
+    while (*s) {
+        wchar_t wc;
+        size_t used = decode_char((const unsigned char *)s, len, &wc);
+        /* An undecodable byte becomes a code no text decodes to, so it
+         * matches only the same byte. */
+        if (wc == INVALID_CHAR)
+            out[n++] = (wchar_t)(0xDC00 + (unsigned char)*s);
+        else
+            out[n++] = (wchar_t)towlower((wint_t)wc);
+        s += used;
+        len -= used;
+    }
+    *count = n;
+    return out;
+}
+
+bool
+text_contains_nocase(const char *haystack, const char *needle)
+{
+    size_t hay_count, needle_count;
+    wchar_t *hay = fold_case(haystack ? haystack : "", &hay_count);
+    wchar_t *pin = fold_case(needle ? needle : "", &needle_count);
+    bool found = needle_count == 0 || wcsstr(hay, pin) != NULL;
+
+    free(hay);
+    free(pin);
+    return found;
 }

@@ -84,6 +84,11 @@ char *text_truncate(const char *s, int max_cells);
  * cells <= 0 returns "". */
 char *text_pad(const char *s, int cells, enum text_align align);
 
+/* Returns whether haystack contains needle, ignoring case in every script
+ * the locale knows (towlower(): "ZOË" matches "Zoë", "ИВАН" "Иван").  Both
+ * are UTF-8; an undecodable byte only matches itself.  "" is in anything. */
+bool text_contains_nocase(const char *haystack, const char *needle);
+
 /* Returns one table cell made from untrusted text: the len bytes at raw are
  * sanitized in TEXT_LINE mode and padded to exactly cells cells.  raw may
  * be NULL (an empty cell). */

@@ -221,8 +221,11 @@ draw_title_bar(struct app *app, int width)
 {
     struct api_rate_limit rate;
     char line[512], budget[64];
-    const char *state = app->connection == APP_CONNECTED ? "● connected"
-                      : app->connection == APP_OFFLINE ? "○ offline" : "◌ connecting";
+    static const char *const states[] = {
+        [APP_CONNECTING] = "◌ connecting", [APP_CONNECTED] = "● connected",
+        [APP_OFFLINE] = "○ offline", [APP_KEY_REJECTED] = "✗ key rejected",
+    };
+    const char *state = states[app->connection];
 
     api_session_rate_limit(app->session, &rate);
     if (rate.retry_in_ms > 0)

@@ -11,7 +11,7 @@ sandbox_start
 CONSOLE_KEY=not-the-right-key console_start 120 30
 check "401 shows the rejected key" wait_screen "CATS rejected the API key"
 check "401 rows say the page failed" wait_screen "failed:"
-check "401 marks the header offline" wait_screen "○ offline"
+check "401 says the key was rejected in the header" wait_screen "✗ key rejected"
 port=$(sandbox_port)
 sandbox_stop
 SANDBOX_PORT=$port SANDBOX_KEY=not-the-right-key sandbox_start

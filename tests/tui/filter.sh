@@ -23,6 +23,9 @@ keys Escape
 check "Esc clears the filter" wait_screen "1-35 of 100000"
 keys n
 check "n finds the next match" wait_screen "Check visa status"
+keys / ЁЛКА
+check "the filter ignores case beyond ASCII" rows_all_match Ёлка
+keys Escape
 keys / 'no such text anywhere' Enter
 check "a filter without matches says so" wait_screen "No loaded row matches"
 keys Escape

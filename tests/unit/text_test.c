@@ -279,10 +279,26 @@ test_locale_is_utf8(void **state)
     assert_true(text_locale_is_utf8());
 }
 
+static void
+contains_nocase_folds_every_script(void **state)
+{
+    assert_true(text_contains_nocase("Zoë Fernández", "ZOË"));
+    assert_true(text_contains_nocase("Иван Петров", "иван"));
+    assert_true(text_contains_nocase("Иван Петров", "ПЕТРОВ"));
+    assert_true(text_contains_nocase("Grace Taylor", "grace"));
+    assert_true(text_contains_nocase("さくら 鈴木", "鈴木"));
+    assert_true(text_contains_nocase("anything", ""));
+    assert_false(text_contains_nocase("Zoe", "zoë"));
+    assert_false(text_contains_nocase("abc", "abcd"));
+    assert_true(text_contains_nocase("bad \xff byte", "\xff"));
+    assert_false(text_contains_nocase("bad \xff byte", "\xfe"));
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(contains_nocase_folds_every_script),
         cmocka_unit_test(test_plain_text_unchanged),
         cmocka_unit_test(test_csi_sequences_replaced),
         cmocka_unit_test(test_string_sequences_replaced),
