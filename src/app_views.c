@@ -167,10 +167,10 @@ portal_registration(struct app *app, const char *arg, unsigned key)
 }
 
 const struct command app_portal_keys[] = {
-    { "portal-details", NULL, { 'i' }, "show the selected portal's details", portal_details },
+    { "portal-details", NULL, { 'i' }, "show the selected portal's details", portal_details, NULL },
     { "portal-registration", NULL, { 'r' }, "show the portal's registration application",
-      portal_registration },
-    { NULL, NULL, { 0 }, NULL, NULL }
+      portal_registration, NULL },
+    { NULL, NULL, { 0 }, NULL, NULL, NULL }
 };
 
 /* ---- writes ------------------------------------------------------------ */

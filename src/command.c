@@ -90,13 +90,44 @@ command_run_line(struct app *app, const struct command *table, const char *line,
     return true;
 }
 
+#define MAX_ARG_COMPLETIONS 32
+
+/* Completes the argument of "name prefix" into "name value" lines. */
+static size_t
+complete_argument(const struct command *table, const char *text, size_t name_len,
+                  const char **out, size_t max)
+{
+    static char lines[MAX_ARG_COMPLETIONS][128];
+    const char *values[MAX_ARG_COMPLETIONS];
+    char name[64];
+    const struct command *c;
+    size_t count;
+
+    if (name_len >= sizeof name)
+        return 0;
+    memcpy(name, text, name_len);
+    name[name_len] = '\0';
+    c = command_find_name(table, name);
+    if (c == NULL || c->complete_arg == NULL)
+        return 0;
+    count = c->complete_arg(skip_spaces(text + name_len), values,
+                            max < MAX_ARG_COMPLETIONS ? max : MAX_ARG_COMPLETIONS);
+    for (size_t i = 0; i < count; i++) {
+        snprintf(lines[i], sizeof lines[i], "%s %s", name, values[i]);
+        out[i] = lines[i];
+    }
+    return count;
+}
+
 size_t
 command_complete(const struct command *table, const char *text, const char **out, size_t max)
 {
     size_t count = 0, len;
 
     text = skip_spaces(text);
-    len = strlen(text);
+    len = strcspn(text, " \t");
+    if (text[len] != '\0')
+        return complete_argument(table, text, len, out, max);
     for (const struct command *c = table; c->name && count < max; c++)
         if (strncmp(c->name, text, len) == 0)
             out[count++] = c->name;

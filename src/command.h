@@ -28,6 +28,9 @@ struct command {
     /* Runs the command.  arg is the text after the name (NULL when none was
      * given); key is the key that ran it, or 0 from the command line. */
     void (*run)(struct app *app, const char *arg, unsigned key);
+    /* Offers values of the argument that start with prefix (static
+     * strings) for Tab; returns how many.  NULL: none are offered. */
+    size_t (*complete_arg)(const char *prefix, const char **out, size_t max);
 };
 
 /* The global commands, ending with a row whose name is NULL. */
@@ -45,8 +48,10 @@ const struct command *command_find_name(const struct command *table, const char 
 bool command_run_line(struct app *app, const struct command *table, const char *line,
                       char *error, size_t error_size);
 
-/* Completes a command line for the ':' prompt: fills out with the full
- * names in table that start with text.  Returns their count. */
+/* Completes a command line for the ':' prompt: fills out with the names
+ * in table that start with text or, once text holds a name and a space,
+ * with "name value" for the argument values the command offers.  The
+ * strings stay valid until the next call.  Returns their count. */
 size_t command_complete(const struct command *table, const char *text, const char **out, size_t max);
 
 /* Writes a key's readable name ("j", "Down", "Ctrl-D", "PgDn", "F5") into

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curses.h>
 #include <json-c/json.h>
@@ -120,20 +121,30 @@ cmd_prev_tab(struct app *app, const char *arg, unsigned key)
     app_switch_tab(app, (app->current + VIEW_TAB_COUNT - 1) % VIEW_TAB_COUNT);
 }
 
-static void
-cmd_goto_tab(struct app *app, const char *arg, unsigned key)
+static size_t
+complete_tab_name(const char *prefix, const char **out, size_t max)
 {
-    app_switch_tab(app, (int)key - '1');
+    size_t count = 0, len = strlen(prefix);
+
+    for (int i = 0; i < VIEW_TAB_COUNT && count < max; i++)
+        if (strncasecmp(view_tabs[i]->name, prefix, len) == 0)
+            out[count++] = view_tabs[i]->name;
+    return count;
 }
 
+/* 1-9, or :tab NAME with a name, a unique prefix or a number. */
 static void
 cmd_tab(struct app *app, const char *arg, unsigned key)
 {
-    int index = view_tab_index(arg);
+    int index = key ? (int)key - '1' : view_tab_index(arg);
 
+    if (index == VIEW_TAB_AMBIGUOUS) {
+        app_error(app, "'%s' starts more than one tab's name; type more of it.", arg);
+        return;
+    }
     if (index < 0) {
-        app_error(app, "No tab is named '%s'; try tasks, activities, users, portals, backups, "
-                  "webhooks, tags, triggers or events.", arg);
+        app_error(app, "No tab is named '%s'; try 1-9 or tasks, activities, users, portals, "
+                  "backups, webhooks, tags, triggers, events.", arg);
         return;
     }
     app_switch_tab(app, index);
@@ -232,60 +243,59 @@ cmd_search_activities(struct app *app, const char *arg, unsigned key)
 }
 
 const struct command command_table[] = {
-    { "down", NULL, { 'j', CODE(KEY_DOWN) }, "move down one row", cmd_down },
-    { "up", NULL, { 'k', CODE(KEY_UP) }, "move up one row", cmd_up },
-    { "page-down", NULL, { CODE(KEY_NPAGE), CTRL('f') }, "move down one screen", cmd_page_down },
-    { "page-up", NULL, { CODE(KEY_PPAGE), CTRL('b') }, "move up one screen", cmd_page_up },
-    { "half-down", NULL, { CTRL('d') }, "move down half a screen", cmd_half_down },
-    { "half-up", NULL, { CTRL('u') }, "move up half a screen", cmd_half_up },
-    { "first", NULL, { 'g', CODE(KEY_HOME) }, "go to the first row", cmd_first },
+    { "down", NULL, { 'j', CODE(KEY_DOWN) }, "move down one row", cmd_down, NULL },
+    { "up", NULL, { 'k', CODE(KEY_UP) }, "move up one row", cmd_up, NULL },
+    { "page-down", NULL, { CODE(KEY_NPAGE), CTRL('f') }, "move down one screen", cmd_page_down, NULL },
+    { "page-up", NULL, { CODE(KEY_PPAGE), CTRL('b') }, "move up one screen", cmd_page_up, NULL },
+    { "half-down", NULL, { CTRL('d') }, "move down half a screen", cmd_half_down, NULL },
+    { "half-up", NULL, { CTRL('u') }, "move up half a screen", cmd_half_up, NULL },
+    { "first", NULL, { 'g', CODE(KEY_HOME) }, "go to the first row", cmd_first, NULL },
     { "last", NULL, { 'G', CODE(KEY_END) },
-      "go to the last row, loading only the pages it needs", cmd_last },
+      "go to the last row, loading only the pages it needs", cmd_last, NULL },
     { "open", NULL, { '\r', '\n', CODE(KEY_ENTER) },
-      "open the selected row, or the reference under the cursor", cmd_open },
-    { "back", NULL, { 27 }, "clear the filter, else go back to the previous screen", cmd_back },
-    { "quit-or-back", NULL, { 'q' }, "go back; on a tab's first screen, quit", cmd_quit_or_back },
-    { "next-tab", NULL, { '\t' }, "switch to the next tab", cmd_next_tab },
-    { "prev-tab", NULL, { CODE(KEY_BTAB) }, "switch to the previous tab", cmd_prev_tab },
-    { "goto-tab", NULL, { '1', '2', '3', '4', '5', '6', '7', '8', '9' },
+      "open the selected row, or the reference under the cursor", cmd_open, NULL },
+    { "back", NULL, { 27 }, "clear the filter, else go back to the previous screen", cmd_back, NULL },
+    { "quit-or-back", NULL, { 'q' }, "go back; on a tab's first screen, quit", cmd_quit_or_back, NULL },
+    { "next-tab", NULL, { '\t' }, "switch to the next tab", cmd_next_tab, NULL },
+    { "prev-tab", NULL, { CODE(KEY_BTAB) }, "switch to the previous tab", cmd_prev_tab, NULL },
+    { "tab", "NAME", { '1', '2', '3', '4', '5', '6', '7', '8', '9' },
       "switch to tab 1-9: Tasks, Activities, Users, Portals, Backups, Webhooks, Tags, "
-      "Triggers, Events", cmd_goto_tab },
+      "Triggers, Events (:tab takes a name or number)", cmd_tab, complete_tab_name },
     { "search", NULL, { '/' },
-      "filter the rows as you type; Enter keeps the filter, Esc clears it", cmd_search },
+      "filter the rows as you type; Enter keeps the filter, Esc clears it", cmd_search, NULL },
     { "next-match", NULL, { 'n' }, "go to the next row that matches the last search",
-      cmd_next_match },
+      cmd_next_match, NULL },
     { "prev-match", NULL, { 'N' }, "go to the previous row that matches the last search",
-      cmd_prev_match },
+      cmd_prev_match, NULL },
     { "column-left", NULL, { '<', CODE(KEY_LEFT) }, "select the column to the left for sorting",
-      cmd_column_left },
+      cmd_column_left, NULL },
     { "column-right", NULL, { '>', CODE(KEY_RIGHT) },
-      "select the column to the right for sorting", cmd_column_right },
+      "select the column to the right for sorting", cmd_column_right, NULL },
     { "sort", NULL, { 's' }, "sort a whole list by the selected column; again reverses",
-      cmd_sort },
+      cmd_sort, NULL },
     { "load-all", NULL, { 'A' },
       "load every page of the list (asks first when that spends over a tenth of the budget)",
-      cmd_load_all },
+      cmd_load_all, NULL },
     { "refresh", NULL, { 'R', CODE(KEY_F(5)) }, "reload what is shown; retry failed pages",
-      cmd_refresh },
-    { "redraw", NULL, { CTRL('l') }, "repaint the whole screen", cmd_redraw },
-    { "help", NULL, { '?', CODE(KEY_F(1)) }, "show this help", cmd_help },
-    { "command", NULL, { ':' }, "type a command (Tab completes its name)", cmd_command_line },
-    { "tab", "NAME", { 0 }, "switch to a tab by name: tasks, activities, users, ...", cmd_tab },
-    { "task", "ID", { 0 }, "open task ID", cmd_task },
-    { "activity", "ID", { 0 }, "open activity ID", cmd_activity },
-    { "user", "ID", { 0 }, "open user ID", cmd_user },
-    { "work-history", "ID", { 0 }, "open work history item ID", cmd_work_history },
-    { "attachment", "ID", { 0 }, "open attachment ID", cmd_attachment },
-    { "backup", "ID", { 0 }, "open backup ID", cmd_backup },
-    { "job", "ID", { 0 }, "open job ID", cmd_job },
-    { "candidate", "ID", { 0 }, "open candidate ID", cmd_candidate },
-    { "portal", "ID", { 0 }, "open career portal ID", cmd_portal },
-    { "webhook", "ID", { 0 }, "open webhook ID", cmd_webhook },
-    { "site", NULL, { 0 }, "show the account this key belongs to", cmd_site },
+      cmd_refresh, NULL },
+    { "redraw", NULL, { CTRL('l') }, "repaint the whole screen", cmd_redraw, NULL },
+    { "help", NULL, { '?', CODE(KEY_F(1)) }, "show this help", cmd_help, NULL },
+    { "command", NULL, { ':' }, "type a command (Tab completes its name)", cmd_command_line, NULL },
+    { "task", "ID", { 0 }, "open task ID", cmd_task, NULL },
+    { "activity", "ID", { 0 }, "open activity ID", cmd_activity, NULL },
+    { "user", "ID", { 0 }, "open user ID", cmd_user, NULL },
+    { "work-history", "ID", { 0 }, "open work history item ID", cmd_work_history, NULL },
+    { "attachment", "ID", { 0 }, "open attachment ID", cmd_attachment, NULL },
+    { "backup", "ID", { 0 }, "open backup ID", cmd_backup, NULL },
+    { "job", "ID", { 0 }, "open job ID", cmd_job, NULL },
+    { "candidate", "ID", { 0 }, "open candidate ID", cmd_candidate, NULL },
+    { "portal", "ID", { 0 }, "open career portal ID", cmd_portal, NULL },
+    { "webhook", "ID", { 0 }, "open webhook ID", cmd_webhook, NULL },
+    { "site", NULL, { 0 }, "show the account this key belongs to", cmd_site, NULL },
     { "search-activities", "QUERY", { 0 }, "list the activities CATS finds for QUERY",
-      cmd_search_activities },
-    { "quit", NULL, { 0 }, "quit cats-admin", cmd_quit },
-    { NULL, NULL, { 0 }, NULL, NULL }
+      cmd_search_activities, NULL },
+    { "quit", NULL, { 0 }, "quit cats-admin", cmd_quit, NULL },
+    { NULL, NULL, { 0 }, NULL, NULL, NULL }
 };
 
 /* ---- keys ---------------------------------------------------------------- */

@@ -146,14 +146,18 @@ common_prefix(const char **words, size_t count)
     return len;
 }
 
+/* Lists the candidates after the text, prefixed by their number when
+ * there are more than fit on one line, so the user types more letters. */
 static void
 show_candidates(struct prompt *p, const char **words, size_t count)
 {
     size_t used = 0;
 
     p->hint[0] = '\0';
+    if (count > 8)
+        used = (size_t)snprintf(p->hint, sizeof p->hint, "%zu matches, type more:", count);
     for (size_t i = 0; i < count && used + 2 < sizeof p->hint; i++) {
-        int n = snprintf(p->hint + used, sizeof p->hint - used, "%s%s", i ? "  " : "", words[i]);
+        int n = snprintf(p->hint + used, sizeof p->hint - used, "%s%s", used ? "  " : "", words[i]);
         if (n < 0)
             break;
         used += (size_t)n;

@@ -69,8 +69,12 @@ extern const struct view_def view_portal_jobs;
 extern const struct view_def view_work_history;
 extern const struct view_def view_activity_search;
 
-/* Returns the tab named name ("tasks", "Tasks" or a unique prefix such as
- * "act"), or -1. */
+/* view_tab_index() for a prefix that starts several tabs' names. */
+#define VIEW_TAB_AMBIGUOUS (-2)
+
+/* Returns the index of the tab named name ("tasks", "Tasks", a unique
+ * prefix such as "act", or its number "1" to "9"); -1 when none is,
+ * VIEW_TAB_AMBIGUOUS when several start with it. */
 int view_tab_index(const char *name);
 
 /* Writes pattern into buf with its "{id}" replaced by id.  Returns buf. */

@@ -170,13 +170,15 @@ view_tab_index(const char *name)
     size_t len = strlen(name);
     int found = -1;
 
+    if (len == 1 && name[0] >= '1' && name[0] <= '0' + VIEW_TAB_COUNT)
+        return name[0] - '1';
     for (int i = 0; i < VIEW_TAB_COUNT; i++) {
         if (strcasecmp(view_tabs[i]->name, name) == 0)
             return i;
         if (len > 0 && strncasecmp(view_tabs[i]->name, name, len) == 0)
-            found = found == -1 ? i : -2;
+            found = found == -1 ? i : VIEW_TAB_AMBIGUOUS;
     }
-    return found < 0 ? -1 : found;
+    return found;
 }
 
 char *

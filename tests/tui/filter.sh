@@ -24,6 +24,7 @@ check "Esc clears the filter" wait_screen "1-35 of 100000"
 keys n
 check "n finds the next match" wait_screen "Check visa status"
 keys / ЁЛКА
+check "an upper-case Cyrillic filter applies" wait_screen "matches in loaded rows"
 check "the filter ignores case beyond ASCII" rows_all_match Ёлка
 keys Escape
 keys / 'no such text anywhere' Enter
@@ -73,6 +74,12 @@ check "Tab completes a unique name" wait_screen ":work-history"
 keys abc Enter
 check "a bad id keeps the line and says why" wait_screen "'abc' is not one"
 check "the typed line is kept" wait_screen ":work-history abc"
+keys C-u "tab po" Tab
+check "Tab completes a tab name" wait_screen ":tab portals"
+keys C-u "tab ta" Enter
+check "an ambiguous tab name says so" wait_screen "starts more than one tab"
+keys C-u Tab
+check "Tab on an empty line counts the commands" wait_screen "matches, type more"
 keys C-u frobnicate Enter
 check "an unknown command is named" wait_screen "Unknown command 'frobnicate'"
 keys Escape

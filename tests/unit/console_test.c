@@ -96,6 +96,10 @@ completion_lists_prefix_matches(void **state)
     assert_int_equal(command_complete(command_table, "work", out, 16), 1);
     assert_string_equal(out[0], "work-history");
     assert_int_equal(command_complete(command_table, "zz", out, 16), 0);
+    assert_int_equal(command_complete(command_table, "tab po", out, 16), 1);
+    assert_string_equal(out[0], "tab portals");
+    assert_int_equal(command_complete(command_table, "tab t", out, 16), 3);
+    assert_int_equal(command_complete(command_table, "task 4", out, 16), 0);
 }
 
 static void
@@ -212,7 +216,8 @@ tab_names_resolve(void **state)
     assert_int_equal(view_tab_index("tasks"), 0);
     assert_int_equal(view_tab_index("Events"), 8);
     assert_int_equal(view_tab_index("port"), 3);
-    assert_int_equal(view_tab_index("t"), -1);     /* tasks, tags, triggers */
+    assert_int_equal(view_tab_index("t"), VIEW_TAB_AMBIGUOUS);  /* tasks, tags, triggers */
+    assert_int_equal(view_tab_index("4"), 3);
     assert_int_equal(view_tab_index("nope"), -1);
 }
 
