@@ -85,7 +85,6 @@ struct app {
     app_confirm_fn confirm_yes;
     void *confirm_data;
     char *filter_pattern;             /* the last '/' text, for n and N */
-    bool filter_active;               /* the screen shows only matches */
 
     char status[512];
     bool status_is_error;

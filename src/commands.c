@@ -89,9 +89,8 @@ cmd_back(struct app *app, const char *arg, unsigned key)
 {
     struct screen *s = app_screen(app);
 
-    if (app->filter_active && s->ops->filter) {
-        s->ops->filter(s, app, "");
-        app->filter_active = false;
+    if (s->filtered && s->ops->filter) {
+        s->filtered = s->ops->filter(s, app, "");
         app_status(app, "Filter cleared.");
         return;
     }
@@ -181,7 +180,7 @@ static void
 cmd_search(struct app *app, const char *arg, unsigned key)
 {
     if (app_screen(app)->ops->filter == NULL) {
-        app_status(app, "/ filters lists; this screen has no rows to filter.");
+        app_status(app, "/ searches lists and records; this screen has nothing to search.");
         return;
     }
     prompt_start(&app->prompt, "/", &app->filter_history);
@@ -341,15 +340,13 @@ prompt_filter_changed(struct app *app, enum prompt_result result)
     char *text = prompt_text(&app->prompt);
 
     if (result == PROMPT_CANCELLED) {
-        s->ops->filter(s, app, "");
-        app->filter_active = false;
+        s->filtered = s->ops->filter(s, app, "");
         app->prompt_kind = APP_PROMPT_NONE;
         app_status(app, "Filter cleared.");
         free(text);
         return;
     }
-    s->ops->filter(s, app, text);
-    app->filter_active = text[0] != '\0';
+    s->filtered = s->ops->filter(s, app, text);
     if (result == PROMPT_ACCEPTED) {
         app->prompt_kind = APP_PROMPT_NONE;
         free(app->filter_pattern);

@@ -153,19 +153,56 @@ add_multiline(struct detail_screen *ds, int indent, const char *raw)
     free(safe);
 }
 
+/* recruiter_id: 1029 beside _links.recruiter "/users/1029" opens that. */
 static const char *
-id_reference(const char *key, struct json_object *value, char *path, size_t size)
+link_reference(struct detail_screen *ds, const char *key, const char *id, char *path,
+               size_t size)
+{
+    size_t stem = strlen(key) - 3;
+    char rel[64];
+    const char *href, *tail;
+
+    if (strlen(key) <= 3 || strcmp(key + stem, "_id") != 0 || stem >= sizeof rel)
+        return NULL;
+    memcpy(rel, key, stem);
+    rel[stem] = '\0';
+    href = api_json_link(ds->record, rel);
+    tail = href ? strrchr(href, '/') : NULL;
+    if (tail == NULL || strcmp(tail + 1, id) != 0 || strstr(href, "://") != NULL)
+        return NULL;
+    snprintf(path, size, "%s", href);
+    return path;
+}
+
+/* parent_id points at a record of the same collection as this one. */
+static const char *
+parent_reference(struct detail_screen *ds, const char *id, char *path, size_t size)
+{
+    const char *slash;
+
+    if (ds->path == NULL || ds->path[0] != '/' || (slash = strchr(ds->path + 1, '/')) == NULL)
+        return NULL;
+    snprintf(path, size, "%.*s/%s", (int)(slash - ds->path), ds->path, id);
+    return path;
+}
+
+/* The path a field holding another record's id leads to, or NULL. */
+static const char *
+id_reference(struct detail_screen *ds, const char *key, struct json_object *value, char *path,
+             size_t size)
 {
     const char *id = json_object_get_string(value);
 
     if (value == NULL || json_object_is_type(value, json_type_object)
-        || json_object_is_type(value, json_type_array) || id == NULL || id[0] == '\0')
+        || json_object_is_type(value, json_type_array) || json_object_is_type(value, json_type_null)
+        || id == NULL || id[0] == '\0')
         return NULL;
     for (size_t i = 0; i < sizeof id_references / sizeof id_references[0]; i++)
-        if (strcmp(key, id_references[i].field) == 0) {
+        if (strcmp(key, id_references[i].field) == 0)
             return view_expand_path(id_references[i].pattern, id, path, size);
-        }
-    return NULL;
+    if (strcmp(key, "parent_id") == 0)
+        return parent_reference(ds, id, path, size);
+    return link_reference(ds, key, id, path, size);
 }
 
 /* data_item {"id": 5, "type": "company"} lives at /companies/5: the
@@ -241,7 +278,7 @@ add_scalar(struct detail_screen *ds, int indent, const char *label, const char *
            struct json_object *value)
 {
     char path[256];
-    const char *target = id_reference(key, value, path, sizeof path);
+    const char *target = id_reference(ds, key, value, path, sizeof path);
     const char *raw = value ? json_object_get_string(value) : "null";
     const char *name = NULL;
     char *safe;
@@ -438,6 +475,65 @@ detail_open(struct screen *s, struct app *app)
         app_open_record(app, target, NULL);
 }
 
+/* Returns the first row from start, stepping by direction and wrapping,
+ * whose text contains pattern, or -1. */
+static long
+find_row(struct detail_screen *ds, long start, int direction, const char *pattern)
+{
+    long count = (long)ds->count;
+
+    for (long step = 0; step < count; step++) {
+        long row = ((start + direction * step) % count + count) % count;
+        if (text_contains_nocase(ds->rows[row].text, pattern))
+            return row;
+    }
+    return -1;
+}
+
+/* '/' in a pane searches: the cursor moves to the first line, from where
+ * it is, that contains the text as typed so far. */
+static bool
+detail_search(struct screen *s, struct app *app, const char *pattern)
+{
+    struct detail_screen *ds = as_detail(s);
+    long row;
+
+    if (pattern == NULL || pattern[0] == '\0')
+        return false;
+    ensure_rows(ds);
+    row = find_row(ds, ds->cursor, 1, pattern);
+    if (row < 0) {
+        app_status(app, "No line contains '%s'.", pattern);
+        return false;
+    }
+    ds->cursor = row;
+    keep_cursor_visible(ds);
+    app_status(app, "n and N go to the next and previous line with '%s'.", pattern);
+    return false;
+}
+
+static void
+detail_find(struct screen *s, struct app *app, int direction)
+{
+    struct detail_screen *ds = as_detail(s);
+    long row;
+
+    if (app->filter_pattern == NULL) {
+        app_status(app, "Nothing to find yet; / starts a search.");
+        return;
+    }
+    ensure_rows(ds);
+    row = ds->count ? find_row(ds, ds->cursor + direction, direction, app->filter_pattern) : -1;
+    if (row < 0) {
+        app_status(app, "No line contains '%s'.", app->filter_pattern);
+        return;
+    }
+    if ((direction > 0 && row <= ds->cursor) || (direction < 0 && row >= ds->cursor))
+        app_status(app, "The search went past the %s and wrapped.", direction > 0 ? "end" : "start");
+    ds->cursor = row;
+    keep_cursor_visible(ds);
+}
+
 static void
 detail_refresh(struct screen *s, struct app *app)
 {
@@ -511,6 +607,8 @@ static const struct screen_ops detail_ops = {
     .jump = detail_jump,
     .open = detail_open,
     .reload = detail_refresh,
+    .filter = detail_search,
+    .find = detail_find,
     .position = detail_position,
     .title = detail_title,
     .record_arrived = detail_record_arrived,

@@ -311,7 +311,7 @@ record_matches(struct json_object *record, void *data)
     return false;
 }
 
-static void
+static bool
 list_filter(struct screen *s, struct app *app, const char *pattern)
 {
     struct list_screen *ls = as_list(s);
@@ -323,7 +323,7 @@ list_filter(struct screen *s, struct app *app, const char *pattern)
     if (pattern == NULL || pattern[0] == '\0') {
         model_list_clear_filter(ls->list);
         list_screen_clamp(ls);
-        return;
+        return false;
     }
     matches = model_list_filter(ls->list, record_matches, &m, &complete);
     ls->selected = ls->top = 0;
@@ -332,6 +332,7 @@ list_filter(struct screen *s, struct app *app, const char *pattern)
                    matches, matches == 1 ? "" : "s", pattern);
     else
         app_status(app, "%ld row%s match '%s'.", matches, matches == 1 ? "" : "s", pattern);
+    return true;
 }
 
 static void

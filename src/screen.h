@@ -36,8 +36,10 @@ struct screen_ops {
     void (*open)(struct screen *s, struct app *app);
     /* R: fetches what is shown again. */
     void (*reload)(struct screen *s, struct app *app);
-    /* '/': shows only what matches pattern; "" shows everything again. */
-    void (*filter)(struct screen *s, struct app *app, const char *pattern);
+    /* '/': a list shows only what matches pattern ("" shows everything
+     * again) and returns true while it filters; a pane moves to the first
+     * match and returns false. */
+    bool (*filter)(struct screen *s, struct app *app, const char *pattern);
     /* n and N: goes to the next (1) or previous (-1) match. */
     void (*find)(struct screen *s, struct app *app, int direction);
     /* Left and Right: selects another column for sorting. */
@@ -67,6 +69,7 @@ struct screen {
     const struct view_def *view;  /* the view it shows, NULL for a detail pane */
     unsigned long id;             /* unique while the program runs */
     int height;                   /* body rows at the last draw */
+    bool filtered;                /* a filter hides rows; Esc clears it first */
 };
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <json-c/json.h>
 
@@ -212,12 +213,43 @@ view_field(struct json_object *record, const char *path)
     return value;
 }
 
-/* "2024-11-19T19:57:54+00:00" -> "2024-11-19 19:57", keeping its offset. */
+/* Reads an RFC 3339 time ("2024-11-19T19:57:54-05:00", with optional
+ * fractions, or "Z") as a Unix time.  Returns false for anything else. */
+static bool
+parse_rfc3339(const char *s, time_t *out)
+{
+    struct tm tm;
+    const char *rest;
+    int sign, hours, minutes;
+
+    memset(&tm, 0, sizeof tm);
+    rest = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+    if (rest == NULL)
+        return false;
+    if (*rest == '.')
+        rest += 1 + strspn(rest + 1, "0123456789");
+    if (*rest == 'Z' && rest[1] == '\0') {
+        *out = timegm(&tm);
+        return true;
+    }
+    if ((*rest != '+' && *rest != '-') || sscanf(rest + 1, "%2d:%2d", &hours, &minutes) != 2)
+        return false;
+    sign = *rest == '-' ? -1 : 1;
+    *out = timegm(&tm) - sign * (hours * 3600 + minutes * 60);
+    return true;
+}
+
+/* Shows a time in the user's time zone (TZ), so rows whose times CATS
+ * sent with different offsets read and sort alike: "2024-11-19 19:57".
+ * A date without a time, or text that is not RFC 3339, keeps its date. */
 static void
 format_date(const char *s, bool day_only, char *buf, size_t size)
 {
-    if (strlen(s) >= 16 && s[10] == 'T' && !day_only)
-        snprintf(buf, size, "%.10s %.5s", s, s + 11);
+    struct tm local;
+    time_t when;
+
+    if (!day_only && parse_rfc3339(s, &when) && localtime_r(&when, &local) != NULL)
+        strftime(buf, size, "%Y-%m-%d %H:%M", &local);
     else
         snprintf(buf, size, "%.10s", s);
 }

@@ -202,12 +202,37 @@ other_cells_format(void **state)
 
     assert_string_equal(view_format_cell(NULL, column_of(view_tabs[4], "Size"), backup, buf,
                                          sizeof buf), "1.4 MB");
+    /* Times show in the user's zone (TZ=UTC here), whatever offset CATS sent. */
     assert_string_equal(view_format_cell(NULL, column_of(view_tabs[4], "Created"), backup, buf,
-                                         sizeof buf), "2024-11-19 19:57");
+                                         sizeof buf), "2024-11-20 00:57");
     assert_string_equal(view_format_cell(NULL, column_of(view_tabs[1], "Regarding"), general,
                                          buf, sizeof buf), "general");
     json_object_put(backup);
     json_object_put(general);
+}
+
+static void
+dates_show_in_local_zone(void **state)
+{
+    struct json_object *a = parse("{\"date\": \"2024-11-19T19:57:54-05:00\"}");
+    struct json_object *b = parse("{\"date\": \"2024-11-20T09:57:54.250+09:00\"}");
+    struct json_object *c = parse("{\"date\": \"2024-11-20T00:57:54Z\"}");
+    struct json_object *odd = parse("{\"date\": \"next Tuesday\"}");
+    const struct column *date = column_of(view_tabs[1], "Date");
+    char buf[64];
+
+    setenv("TZ", "JST-9", 1);    /* a POSIX zone string: no tzdata needed */
+    tzset();
+    assert_string_equal(view_format_cell(NULL, date, a, buf, sizeof buf), "2024-11-20 09:57");
+    assert_string_equal(view_format_cell(NULL, date, b, buf, sizeof buf), "2024-11-20 09:57");
+    assert_string_equal(view_format_cell(NULL, date, c, buf, sizeof buf), "2024-11-20 09:57");
+    assert_string_equal(view_format_cell(NULL, date, odd, buf, sizeof buf), "next Tuesd");
+    setenv("TZ", "UTC", 1);
+    tzset();
+    json_object_put(a);
+    json_object_put(b);
+    json_object_put(c);
+    json_object_put(odd);
 }
 
 static void
@@ -337,6 +362,7 @@ main(void)
         cmocka_unit_test(layout_never_overflows_narrow),
         cmocka_unit_test(task_cells_read_as_in_cats),
         cmocka_unit_test(other_cells_format),
+        cmocka_unit_test(dates_show_in_local_zone),
         cmocka_unit_test(tab_names_resolve),
         cmocka_unit_test(paths_expand_and_classify),
         cmocka_unit_test(prompt_edits_wide_text),
@@ -345,5 +371,7 @@ main(void)
     };
 
     setlocale(LC_ALL, "C.UTF-8");
+    setenv("TZ", "UTC", 1);
+    tzset();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
