@@ -34,6 +34,7 @@ struct detail_screen {
     struct json_object *record;    /* one reference, or NULL while loading */
     enum detail_state state;
     char error[API_MESSAGE_MAX + 256];
+    bool not_found;                /* the error was a 404: retrying will not help */
     bool requested;
     unsigned long token;
 
@@ -361,7 +362,8 @@ build_rows(struct detail_screen *ds, int width)
     if (ds->state == DETAIL_FAILED) {
         char *safe = text_sanitize(ds->error, TEXT_LINE);
         add_wrapped(ds, 0, "", safe, NULL, UI_ERROR);
-        add_wrapped(ds, 0, "", "R tries again; Esc goes back.", NULL, UI_DIM);
+        add_wrapped(ds, 0, "", ds->not_found ? "Esc goes back." : "R tries again; Esc goes back.",
+                    NULL, UI_DIM);
         free(safe);
     }
     if (ds->record == NULL) {
@@ -558,6 +560,7 @@ detail_record_arrived(struct screen *s, struct app *app, unsigned long token,
         return;
     if (record == NULL) {
         api_error_describe(err, ds->error, sizeof ds->error);
+        ds->not_found = err->kind == API_ERR_NOT_FOUND;
         ds->state = DETAIL_FAILED;
     } else {
         json_object_put(ds->record);

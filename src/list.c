@@ -89,18 +89,39 @@ list_prepare(struct screen *s, struct app *app, int height)
         app_request_page(app, &requests[i]);
 }
 
-/* What a row whose page is not loaded says instead of its columns. */
+/* "42 s", or "58 min" for waits over two minutes. */
 static void
-format_row_state(const struct model_row *row, char *buf, size_t size)
+format_wait(time_t until, char *buf, size_t size)
 {
-    long wait = (long)(row->until - time(NULL));
+    long wait = (long)(until - time(NULL));
 
+    if (wait < 0)
+        wait = 0;
+    if (wait > 120)
+        snprintf(buf, size, "%ld min", (wait + 59) / 60);
+    else
+        snprintf(buf, size, "%ld s", wait);
+}
+
+/* The text of a row whose page is not loaded.  The first row of the page
+ * on screen (first_of_page) carries the message; the others only a mark,
+ * so one failure does not fill the screen with copies of itself. */
+static void
+format_row_state(const struct model_row *row, bool first_of_page, char *buf, size_t size)
+{
+    char wait[32];
+
+    if (!first_of_page && row->state != MODEL_PAGE_LOADING) {
+        snprintf(buf, size, "  ·");
+        return;
+    }
     switch (row->state) {
     case MODEL_PAGE_FAILED:
-        snprintf(buf, size, "failed: %s (R retries)", row->message ? row->message : "");
+        snprintf(buf, size, "Failed: %s R retries.", row->message ? row->message : "");
         break;
     case MODEL_PAGE_WAITING:
-        snprintf(buf, size, "rate limited: retrying in %ld s", wait > 0 ? wait : 0);
+        format_wait(row->until, wait, sizeof wait);
+        snprintf(buf, size, "Rate limited: these rows load in %s.", wait);
         break;
     default:
         snprintf(buf, size, "loading…");
@@ -122,7 +143,7 @@ draw_empty(struct list_screen *ls, WINDOW *win)
                   ? "No loaded row matches; Esc shows every row." : ls->base.view->empty_text);
         return;
     }
-    format_row_state(&row, state, sizeof state);
+    format_row_state(&row, true, state, sizeof state);
     listdraw_state_row(win, 1, getmaxx(win), state, &row, false);
 }
 
@@ -190,7 +211,8 @@ list_draw(struct screen *s, struct app *app, WINDOW *win, int height, int width)
             listdraw_line(win, y, cached_line(ls, app, &layout, index, row.record),
                           index == ls->selected);
         } else {
-            format_row_state(&row, state, sizeof state);
+            bool first = index == ls->top || index % MODEL_PER_PAGE == 0;
+            format_row_state(&row, first, state, sizeof state);
             listdraw_state_row(win, y, width, state, &row, index == ls->selected);
         }
     }
@@ -351,6 +373,8 @@ list_find(struct screen *s, struct app *app, int direction)
         app_status(app, "No loaded row matches '%s'.", app->filter_pattern);
         return;
     }
+    if ((direction > 0 && found <= ls->selected) || (direction < 0 && found >= ls->selected))
+        app_status(app, "The search went past the %s and wrapped.", direction > 0 ? "end" : "start");
     ls->selected = found;
     list_screen_clamp(ls);
 }

@@ -39,22 +39,37 @@ put_cell(WINDOW *win, const char *raw, int width, enum text_align align, bool la
     free(cell);
 }
 
+/* The index of the last column shown; columns of 0 cells are hidden. */
+static int
+last_shown(const struct listdraw *layout)
+{
+    int last = layout->count - 1;
+
+    while (last > 0 && layout->widths[last] == 0)
+        last--;
+    return last;
+}
+
 void
 listdraw_header(WINDOW *win, int y, const struct listdraw *layout)
 {
     wmove(win, y, 0);
     wattron(win, ui_attr(UI_HEADER));
-    for (int i = 0; i < layout->count; i++) {
+    int last = last_shown(layout);
+
+    for (int i = 0; i <= last; i++) {
         const struct column *c = &layout->view->columns[i];
+        const char *arrow = "";
         char title[64];
 
-        const char *arrow = "";
+        if (layout->widths[i] == 0)
+            continue;
         if (i == layout->sorted_column)
             arrow = layout->descending ? "↓" : "↑";
         snprintf(title, sizeof title, "%s%s", c->title, arrow);
         if (i == layout->selected_column)
             wattron(win, A_UNDERLINE);
-        put_cell(win, title, layout->widths[i], c->align, i + 1 == layout->count);
+        put_cell(win, title, layout->widths[i], c->align, i == last);
         wattroff(win, A_UNDERLINE);
     }
     wclrtoeol(win);
@@ -66,14 +81,17 @@ listdraw_format(struct app *app, const struct listdraw *layout, struct json_obje
 {
     char raw[2048];
     char *line = mem_strdup("");
+    int last = last_shown(layout);
 
-    for (int i = 0; i < layout->count; i++) {
+    for (int i = 0; i <= last; i++) {
         const struct column *c = &layout->view->columns[i];
         char *cell, *joined;
 
+        if (layout->widths[i] == 0)
+            continue;
         view_format_cell(app, c, record, raw, sizeof raw);
         cell = text_cell(raw, strlen(raw), layout->widths[i], c->align);
-        joined = mem_printf("%s%s%s", line, cell, i + 1 < layout->count ? " " : "");
+        joined = mem_printf("%s%s%s", line, cell, i < last ? " " : "");
         free(cell);
         free(line);
         line = joined;

@@ -6,6 +6,7 @@
 #include <wctype.h>
 
 #include "prompt.h"
+#include "text.h"
 
 #define CTRL(c) ((c) & 0x1f)
 #define MAX_COMPLETIONS 64
@@ -274,7 +275,8 @@ char_cells(wchar_t c)
     return w < 0 ? 1 : w;
 }
 
-/* Moves the scroll so the cursor's cell lies within the width. */
+/* Moves the scroll so the cursor's cell lies within the width, showing as
+ * much of the text before it as fits (after a resize makes room too). */
 static void
 scroll_to_cursor(struct prompt *p, int width)
 {
@@ -286,19 +288,42 @@ scroll_to_cursor(struct prompt *p, int width)
         cells += char_cells(p->text[i]);
     while (cells >= width && p->scroll < p->cursor)
         cells -= char_cells(p->text[p->scroll++]);
+    while (p->scroll > 0 && cells + char_cells(p->text[p->scroll - 1]) < width)
+        cells += char_cells(p->text[--p->scroll]);
+}
+
+/* Draws the label, or its end when it is wider than max cells, so a long
+ * question still shows its "[y/n]".  Returns the cells drawn. */
+static int
+draw_label(struct prompt *p, WINDOW *win, int max)
+{
+    const wchar_t *label = p->label;
+    int cells = wcswidth(label, wcslen(label));
+
+    if (cells < 0)
+        cells = (int)wcslen(label);
+    if (cells <= max) {
+        waddwstr(win, label);
+        return cells;
+    }
+    waddwstr(win, L"…");
+    cells++;
+    while (*label && cells > max) {
+        cells -= char_cells(*label);
+        label++;
+    }
+    waddwstr(win, label);
+    return cells;
 }
 
 void
 prompt_draw(struct prompt *p, WINDOW *win, int y, int width)
 {
-    int label_cells = wcswidth(p->label, wcslen(p->label));
-    int room, cells = 0, cursor_x;
+    int label_cells, room, cells = 0, cursor_x;
 
-    if (label_cells < 0)
-        label_cells = (int)wcslen(p->label);
     wmove(win, y, 0);
     wclrtoeol(win);
-    waddnwstr(win, p->label, width);
+    label_cells = draw_label(p, win, width > 2 ? width - 2 : 1);
     room = width - label_cells - 1;
     if (room < 1)
         return;
@@ -317,9 +342,11 @@ prompt_draw(struct prompt *p, WINDOW *win, int y, int width)
     if (p->cursor >= p->length)
         cursor_x = label_cells + cells;
     if (p->hint[0] != '\0' && cells + 4 < room) {
+        char *hint = text_truncate(p->hint, room - cells - 3);
         wattron(win, A_DIM);
-        mvwaddnstr(win, y, label_cells + cells + 2, p->hint, room - cells - 3);
+        mvwaddstr(win, y, label_cells + cells + 2, hint);
         wattroff(win, A_DIM);
+        free(hint);
     }
     wmove(win, y, cursor_x);
 }

@@ -247,14 +247,20 @@ draw_title_bar(struct app *app, int width)
 static void
 draw_tab_bar(struct app *app, int width)
 {
+    int full = 0;
+
+    /* When the names do not all fit, only the current tab keeps its name. */
+    for (int i = 0; i < VIEW_TAB_COUNT; i++)
+        full += text_width(app->tabs[i].view->title) + 4;
     move(1, 0);
     for (int i = 0; i < VIEW_TAB_COUNT; i++) {
         char label[64];
         bool current = i == app->current;
         int x = getcurx(stdscr);
 
-        snprintf(label, sizeof label, " %d %s ", i + 1, app->tabs[i].view->title);
-        if (x + text_width(label) > width)
+        if (full <= width || current)
+            snprintf(label, sizeof label, " %d %s ", i + 1, app->tabs[i].view->title);
+        else
             snprintf(label, sizeof label, " %d ", i + 1);
         if (x + text_width(label) > width)
             break;
@@ -391,6 +397,10 @@ read_keys(struct app *app)
         }
         if (kind == KEY_CODE_YES && key == KEY_RESIZE)
             continue;   /* the next frame is drawn at the new size */
+        if (COLS < MIN_COLUMNS || LINES < MIN_LINES) {
+            app->quit = key == 'q';  /* keys cannot be seen to act, so only q does */
+            continue;
+        }
         app_key(app, key, kind == KEY_CODE_YES);
         if (app->quit)
             break;

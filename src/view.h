@@ -34,6 +34,7 @@ enum column_format {
     COL_JOINED,     /* an array of strings joined with ", " */
     COL_NAME,       /* first_name and last_name of the record itself */
     COL_LINK,       /* _links.<field>.href */
+    COL_EMPLOYER,   /* a work history's employer: its name, or "company ID" when linked */
 };
 
 struct column {
@@ -92,7 +93,8 @@ char *view_format_cell(struct app *app, const struct column *col, struct json_ob
 /* Lays columns out across width cells: fixed widths first, shrunk when
  * they do not fit, and the rest to the flexible column.  Writes each
  * column's width into widths (room for every column).  Returns the
- * number of columns; a column may get 0 cells on a very narrow screen. */
+ * number of columns.  A column that would get under 6 cells gets 0 and is
+ * hidden, with no gap, except dates and marks, which keep their width. */
 int view_layout(const struct view_def *view, int width, int *widths);
 
 #endif

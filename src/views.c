@@ -81,7 +81,9 @@ static const struct column tag_columns[] = {
 static const struct column trigger_columns[] = {
     { "ID", "id", COL_TEXT, 8, R },
     { "Name", "name", COL_TEXT, 0, L },
-    { "Description", "description", COL_TEXT, 0, L },
+    { "Required", "is_required", COL_CHECK, 8, L },
+    { "On by default", "is_enabled_by_default", COL_CHECK, 13, L },
+    { "Created", "date_created", COL_DAY, 10, L },
     { NULL, NULL, 0, 0, 0 }
 };
 
@@ -105,7 +107,7 @@ static const struct column portal_job_columns[] = {
 static const struct column work_history_columns[] = {
     { "ID", "id", COL_TEXT, 8, R },
     { "Title", "title", COL_TEXT, 0, L },
-    { "Employer", "employer.name", COL_TEXT, 24, L },
+    { "Employer", "employer", COL_EMPLOYER, 24, L },
     { "Start", "start_date", COL_DAY, 10, L },
     { "End", "end_date", COL_DAY, 10, L },
     { "Now", "is_current", COL_CHECK, 3, L },
@@ -324,6 +326,20 @@ format_joined(struct json_object *array, char *buf, size_t size)
 }
 
 static void
+format_employer(struct json_object *employer, char *buf, size_t size)
+{
+    const char *name = api_json_string(employer, "name");
+    int64_t company;
+
+    if (name != NULL)
+        snprintf(buf, size, "%s", name);
+    else if (api_json_id(employer, "company_id", &company))
+        snprintf(buf, size, "company %" PRId64, company);
+    else
+        buf[0] = '\0';
+}
+
+static void
 format_name(struct json_object *record, char *buf, size_t size)
 {
     const char *first = api_json_string(record, "first_name");
@@ -350,6 +366,7 @@ format_value(struct app *app, const struct column *col, struct json_object *valu
     case COL_DATA_ITEM: format_data_item(value, buf, size); break;
     case COL_JOB_REF:   snprintf(buf, size, "job %s", json_object_get_string(value)); break;
     case COL_BYTES:     format_bytes(json_object_get_int64(value), buf, size); break;
+    case COL_EMPLOYER:  format_employer(value, buf, size); break;
     case COL_JOINED:
         if (json_object_is_type(value, json_type_array))
             format_joined(value, buf, size);
@@ -397,12 +414,15 @@ view_format_cell(struct app *app, const struct column *col, struct json_object *
     return buf;
 }
 
-/* Whether a column's text loses its meaning when cut (dates, marks). */
+#define MIN_SHOWN 6
+
+/* Whether a column keeps its width: dates and sizes lose their meaning
+ * when cut, and a column of 3 cells or fewer (a check mark) gains nothing. */
 static bool
-is_rigid(enum column_format format)
+is_rigid(const struct column *c)
 {
-    return format == COL_CHECK || format == COL_PRIORITY || format == COL_DATE
-           || format == COL_DAY || format == COL_DUE || format == COL_BYTES;
+    return c->format == COL_PRIORITY || c->format == COL_DATE || c->format == COL_DAY
+           || c->format == COL_DUE || c->format == COL_BYTES || (c->width > 0 && c->width <= 3);
 }
 
 /* Shrinks the fixed columns that are not rigid by excess cells, in
@@ -415,7 +435,7 @@ shrink_fixed(const struct view_def *view, int count, int fixed, int excess, int 
     for (int i = 0; i < count && fixed > 0; i++) {
         int w = view->columns[i].width;
         int cut = (int)((long)excess * w / fixed);
-        if (w == 0 || is_rigid(view->columns[i].format))
+        if (w == 0 || is_rigid(&view->columns[i]))
             continue;
         if (cut > w - 3)
             cut = w > 3 ? w - 3 : 0;
@@ -424,7 +444,7 @@ shrink_fixed(const struct view_def *view, int count, int fixed, int excess, int 
     }
     /* Rounding leaves a few cells: take them from the rightmost columns. */
     for (int i = count - 1; i >= 0 && left > 0;) {
-        if (view->columns[i].width > 0 && widths[i] > 3 && !is_rigid(view->columns[i].format)) {
+        if (view->columns[i].width > 0 && widths[i] > 3 && !is_rigid(&view->columns[i])) {
             widths[i]--;
             left--;
         } else {
@@ -439,7 +459,7 @@ rigid_width(const struct view_def *view)
     int sum = 0;
 
     for (const struct column *c = view->columns; c->title; c++)
-        sum += is_rigid(c->format) ? c->width : 0;
+        sum += is_rigid(c) ? c->width : 0;
     return sum;
 }
 
@@ -450,7 +470,7 @@ view_layout(const struct view_def *view, int width, int *widths)
 
     for (const struct column *c = view->columns; c->title; c++, count++) {
         widths[count] = c->width;
-        fixed += is_rigid(c->format) ? 0 : c->width;
+        fixed += is_rigid(c) ? 0 : c->width;
         flexible += c->width == 0;
     }
     left = width - (count > 0 ? count - 1 : 0);
@@ -464,9 +484,20 @@ view_layout(const struct view_def *view, int width, int *widths)
     if (excess > 0)
         shrink_fixed(view, count, fixed, excess, widths);
 
+    /* A column cut under 6 cells says little; hide it and give its room
+     * to the flexible ones. */
     for (int i = 0; i < count; i++)
-        if (view->columns[i].width > 0)
+        if (flexible > 0 && view->columns[i].width > 0 && widths[i] < MIN_SHOWN
+            && !is_rigid(&view->columns[i]))
+            widths[i] = 0;
+    for (int i = 0; i < count; i++) {
+        if (view->columns[i].width == 0)
+            continue;
+        if (widths[i] > 0)
             left -= widths[i];
+        else
+            left += 1;      /* a hidden column frees its gap too */
+    }
     for (int i = 0; i < count && flexible > 0; i++) {
         if (view->columns[i].width != 0)
             continue;

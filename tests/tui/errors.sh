@@ -10,7 +10,8 @@ tui_setup
 sandbox_start
 CONSOLE_KEY=not-the-right-key console_start 120 30
 check "401 shows the rejected key" wait_screen "CATS rejected the API key"
-check "401 rows say the page failed" wait_screen "failed:"
+check "401 rows say the page failed" wait_screen "Failed:"
+check "the failure shows once, not on every row" at_most 1 sh -c "'$TMUX_BIN' -L '$socket' capture-pane -p -t main | grep -c 'Failed:'"
 check "401 says the key was rejected in the header" wait_screen "✗ key rejected"
 port=$(sandbox_port)
 sandbox_stop
@@ -26,7 +27,7 @@ SANDBOX_PORT=$port sandbox_start
 sandbox_stop
 console_start 120 30
 check "an unreachable server is named" wait_screen "offline"
-check "its rows say the page failed" wait_screen "failed:"
+check "its rows say the page failed" wait_screen "Failed:"
 SANDBOX_PORT=$port sandbox_start
 keys R
 check "R after the server starts loads the rows" wait_screen "1-25 of 100000"
@@ -39,14 +40,14 @@ console_start 120 30
 check "tasks load before the 429s" wait_screen "1-25 of 100000"
 sandbox_control /_sandbox/faults '{"throttle_burst": 3, "throttle_retry_after": 2}'
 keys 2
-check "a 429 shows a countdown" wait_screen "rate limited"
+check "a 429 shows a countdown" wait_screen "these rows load in"
 check "the page loads once Retry-After passes" wait_screen "1-25 of 1000"
 check "no blind retries during the wait" at_most 5 log_count ' 429 '
 
 # A server error with an HTML page is summarised, and R retries.
 sandbox_control /_sandbox/faults '{"error_rate": 1.0}'
 keys 3
-check "a 500 is summarised in one line" wait_screen "failed:"
+check "a 500 is summarised in one line" wait_screen "Failed:"
 check "the HTML page is not dumped" sh -c "! '$TMUX_BIN' -L '$socket' capture-pane -p -t main | grep -q '<html'"
 sandbox_control /_sandbox/faults '{"error_rate": 0}'
 keys R

@@ -54,12 +54,19 @@ check "events feed shows" wait_screen "Events (live)"
 resize 90 20
 check "events feed redraws" wait_screen "Events (live)"
 
+keys 8
+resize 40 20
+check "a narrow tab bar still names the current tab" wait_screen "8 Triggers"
+keys 1 A
+check "a narrow question still shows [y/n]" wait_screen "[y/n]"
+keys n
+
 resize 20 5
 check "a tiny terminal says it is too small" wait_screen "too small"
+keys G j j
 resize 120 30
-check "the console comes back at a usable size" wait_screen "Events (live)"
-keys 1
-check "tabs still work after it" wait_screen "of 100000"
+check "the console comes back at a usable size" wait_screen "1-25 of 100000"
+check "keys sent while too small did nothing" screen_has "1-25 of 100000"
 keys q
 check "q quits" console_exited
 tui_finish
