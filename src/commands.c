@@ -294,6 +294,7 @@ const struct command command_table[] = {
     { "search-activities", "QUERY", { 0 }, "list the activities CATS finds for QUERY",
       cmd_search_activities, NULL },
     { "quit", NULL, { 0 }, "quit cats-admin", cmd_quit, NULL },
+    { "q", NULL, { 0 }, "quit cats-admin, as :quit does", cmd_quit, NULL },
     { NULL, NULL, { 0 }, NULL, NULL, NULL }
 };
 

@@ -462,6 +462,8 @@ read_config_file(struct loader *ld, bool missing_ok, struct config_error *err)
 
     if (file == NULL && errno == ENOENT && missing_ok)
         return 0;
+    if (file == NULL && errno == ENOENT)
+        return fail(err, "the config file %s does not exist; check the path", ld->path);
     if (file == NULL)
         return fail(err, "cannot read the config file %s: %s; fix or remove it", ld->path,
                     strerror(errno));

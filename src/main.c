@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "api.h"
 #include "app.h"
@@ -40,8 +41,9 @@ print_usage(FILE *out)
             "  --help         show this help\n"
             "  --version      show the version\n"
             "\n"
-            "The API key comes from CATS_API_KEY, or from api_key_file or api_key_command\n"
-            "in the config file; never from the command line.  See cats-admin(1).\n",
+            "The API key comes from CATS_API_KEY, or from api_key_file, api_key_command\n"
+            "or api_key in the config file; never from the command line.  See\n"
+            "cats-admin(1).\n",
             CONFIG_DEFAULT_URL);
 }
 
@@ -70,6 +72,11 @@ parse_options(int argc, char **argv, struct options *opts)
         default: print_usage(stderr); return 2;
         }
     }
+    if (opts->sandbox && opts->url) {
+        fprintf(stderr, "cats-admin: --sandbox chooses its own URL, so --url cannot go with it; "
+                "drop one of them.\n");
+        return 2;
+    }
     if (optind < argc) {
         fprintf(stderr, "cats-admin: unexpected argument '%s'; the API key is never given on "
                 "the command line (use CATS_API_KEY).\n", argv[optind]);
@@ -94,6 +101,7 @@ set_locale(void)
     return -1;
 }
 
+/* Returns 0, 1 for a bad configuration, or 2 for a bad --url. */
 static int
 load_config(const struct options *opts, struct config *cfg)
 {
@@ -101,11 +109,27 @@ load_config(const struct options *opts, struct config *cfg)
     int rc = opts->config_path ? config_load_file(cfg, opts->config_path, false, &err)
                                : config_load(cfg, &err);
 
-    if (rc == 0 && opts->url)
-        rc = config_set_url(cfg, opts->url, &err);
-    if (rc != 0)
+    if (rc != 0) {
         fprintf(stderr, "cats-admin: %s\n", err.message);
-    return rc;
+        return 1;
+    }
+    if (opts->url && config_set_url(cfg, opts->url, &err) != 0) {
+        fprintf(stderr, "cats-admin: %s\n", err.message);
+        config_free(cfg);
+        return 2;
+    }
+    return 0;
+}
+
+/* The console draws on a terminal and reads keys from it. */
+static int
+check_terminal(void)
+{
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+        return 0;
+    fprintf(stderr, "cats-admin: standard input and output must be a terminal; run it in one "
+            "(over SSH, use ssh -t).\n");
+    return -1;
 }
 
 /* Creates dir and its missing parents, private to the user, as mkdir -p. */
@@ -220,14 +244,17 @@ main(int argc, char **argv)
     rc = parse_options(argc, argv, &opts);
     if (rc != 0)
         return rc == 1 ? 0 : 2;
-    if (set_locale() != 0 || load_config(&opts, &cfg) != 0)
+    if (set_locale() != 0)
         return 1;
-    if (opts.sandbox && start_sandbox(&cfg, &child) != 0) {
+    rc = load_config(&opts, &cfg);
+    if (rc != 0)
+        return rc;
+    if (!opts.sandbox && config_require_key(&cfg, &err) != 0) {
+        fprintf(stderr, "cats-admin: %s\n", err.message);
         config_free(&cfg);
         return 1;
     }
-    if (config_require_key(&cfg, &err) != 0) {
-        fprintf(stderr, "cats-admin: %s\n", err.message);
+    if (check_terminal() != 0 || (opts.sandbox && start_sandbox(&cfg, &child) != 0)) {
         config_free(&cfg);
         return 1;
     }

@@ -176,6 +176,17 @@ wait_log() {
     return 1
 }
 
+# eventually COMMAND...: runs COMMAND until it succeeds or WAIT_SECONDS
+# pass, for checks of a screen that is still being redrawn (after a resize).
+eventually() {
+    deadline=$(( $(date +%s) + WAIT_SECONDS ))
+    while ! "$@" >/dev/null 2>&1; do
+        [ "$(date +%s)" -gt "$deadline" ] && { "$@"; return 1; }
+        sleep 0.1
+    done
+    "$@"
+}
+
 # at_most N COMMAND...: whether COMMAND prints a number no greater than N.
 at_most() {
     limit=$1

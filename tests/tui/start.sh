@@ -21,6 +21,13 @@ check "--help lists the options" run_admin 0 "--sandbox" --help
 check "an unknown option prints usage" run_admin 2 "Usage: cats-admin" --frobnicate
 check "a key on the command line is refused" run_admin 2 "never given on the command line" secret-key
 check "a missing key says how to set one" run_admin 1 "CATS_API_KEY"
+check "an invalid --url is a usage error" run_admin 2 "notaurl" --url notaurl
+check "--sandbox with --url is refused" run_admin 2 "cannot go with it" --sandbox --url http://127.0.0.1:9/v3
+check "a missing --config file is named" run_admin 1 "does not exist" --config "$work_dir/nowhere"
+CATS_API_KEY=some-key
+export CATS_API_KEY
+check "output that is not a terminal is refused" run_admin 1 "must be a terminal"
+unset CATS_API_KEY
 
 mkdir -p "$XDG_CONFIG_HOME/cats-admin"
 config="$XDG_CONFIG_HOME/cats-admin/config"
