@@ -463,6 +463,38 @@ rigid_width(const struct view_def *view)
     return sum;
 }
 
+/* On a wide terminal, a flexible column wider than half the width gives
+ * the cells beyond that to the fixed text columns (names, references),
+ * each up to twice its width, so they are not cut while the description
+ * trails off in blanks. */
+static void
+share_surplus(const struct view_def *view, int count, int width, int *widths)
+{
+    int flex = -1, growable = 0;
+
+    for (int i = 0; i < count; i++) {
+        if (view->columns[i].width == 0)
+            flex = flex < 0 ? i : -2;      /* only a single flexible column gives */
+        else if (!is_rigid(&view->columns[i]))
+            growable += view->columns[i].width;
+    }
+    if (flex < 0 || growable == 0 || widths[flex] <= width / 2)
+        return;
+
+    int surplus = widths[flex] - width / 2, given = 0;
+    for (int i = 0; i < count; i++) {
+        int w = view->columns[i].width;
+        if (w == 0 || is_rigid(&view->columns[i]) || widths[i] < w)
+            continue;
+        int more = (int)((long)surplus * w / growable);
+        if (more > w)
+            more = w;
+        widths[i] += more;
+        given += more;
+    }
+    widths[flex] -= given;
+}
+
 int
 view_layout(const struct view_def *view, int width, int *widths)
 {
@@ -507,5 +539,6 @@ view_layout(const struct view_def *view, int width, int *widths)
     }
     if (count > 0 && left > 0 && view->columns[count - 1].width > 0)
         widths[count - 1] += left;   /* no flexible column: the last one grows */
+    share_surplus(view, count, width, widths);
     return count;
 }
