@@ -55,7 +55,7 @@ enum app_connection {
     APP_CONNECTING,       /* nothing has come back yet */
     APP_CONNECTED,        /* the last request reached the server */
     APP_OFFLINE,          /* the last request failed; connection_text gives the reason */
-    APP_KEY_REJECTED,     /* the server answered 401 to the key */
+    APP_KEY_REJECTED,     /* the server returned 401 for the key */
 };
 
 /* Runs when the user answers yes to a question; data is the asker's. */

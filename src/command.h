@@ -49,7 +49,7 @@ bool command_run_line(struct app *app, const struct command *table, const char *
                       char *error, size_t error_size);
 
 /* Completes a command line for the ':' prompt: fills out with the names
- * in table that start with text or, once text holds a name and a space,
+ * in table that start with text or, once text contains a name and a space,
  * with "name value" for the argument values the command offers.  The
  * strings stay valid until the next call.  Returns their count. */
 size_t command_complete(const struct command *table, const char *text, const char **out, size_t max);

@@ -19,7 +19,7 @@
 struct json_object;
 struct app;
 
-/* How a column turns a record into text. */
+/* The formatting a column applies to its field. */
 enum column_format {
     COL_TEXT,       /* the field as it is; numbers printed, null empty */
     COL_DATE,       /* RFC 3339 shown as "2024-11-19 19:57" in its own offset */

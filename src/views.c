@@ -516,7 +516,7 @@ view_layout(const struct view_def *view, int width, int *widths)
     if (excess > 0)
         shrink_fixed(view, count, fixed, excess, widths);
 
-    /* A column cut under 6 cells says little; hide it and give its room
+    /* A column cut under 6 cells conveys little; hide it and give its room
      * to the flexible ones. */
     for (int i = 0; i < count; i++)
         if (flexible > 0 && view->columns[i].width > 0 && widths[i] < MIN_SHOWN

@@ -5,7 +5,7 @@
 . "${CATS_TEST_SRCDIR:-.}/tests/tui/lib.sh"
 tui_setup
 
-# A rejected key: the console opens anyway, says why, and R retries once
+# A rejected key: the console opens anyway, shows why, and R retries once
 # the server accepts the key.
 sandbox_start
 CONSOLE_KEY=not-the-right-key console_start 120 30

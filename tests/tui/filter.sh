@@ -3,7 +3,7 @@
 # matches, :load-all makes a list whole (asking first when it is costly),
 # s sorts a whole list, and the help screen lists the keys.
 . "${CATS_TEST_SRCDIR:-.}/tests/tui/lib.sh"
-# rows_all_match TEXT: whether the list shows rows and each holds TEXT.
+# rows_all_match TEXT: whether the list shows rows and each contains TEXT.
 rows_all_match() {
     rows=$(screen | sed -n '5,39p' | grep -v '^ *$')
     [ -n "$rows" ] && ! printf '%s\n' "$rows" | grep -viqF -- "$1"

@@ -6,7 +6,7 @@ tui_setup
 ADMIN="$BUILDDIR/cats-admin"
 
 # run_admin EXPECTED_STATUS TEXT [ARG...]: runs cats-admin outside tmux and
-# checks its exit status and that its output holds TEXT.
+# checks its exit status and that its output contains TEXT.
 run_admin() {
     expected=$1 text=$2
     shift 2
