@@ -531,6 +531,8 @@ command_failure(int status, char *buf, size_t size)
     return buf;
 }
 
+/* TODO: the command runs without a time limit, so one that waits for
+ * input it never gets (a locked password manager) stops start-up. */
 static int
 run_key_command(struct loader *ld, struct config_error *err)
 {

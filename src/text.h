@@ -48,6 +48,10 @@ enum text_align {
     TEXT_ALIGN_RIGHT, /* spaces first, then text: for numbers */
 };
 
+/* NOTE: U+21B5 and U+2026 below have East Asian width "ambiguous": they
+ * are counted as one cell, which is wrong on terminals set to draw
+ * ambiguous characters wide, where such rows come out one cell long. */
+
 /* The mark that replaces a newline in TEXT_LINE mode (U+21B5). */
 #define TEXT_NEWLINE_MARK "\xe2\x86\xb5"
 

@@ -71,6 +71,8 @@ static const struct column webhook_columns[] = {
     { NULL, NULL, 0, 0, 0 }
 };
 
+/* TODO: tags nest through parent_id; they are listed flat, with the parent's
+ * id, where a tree would show the nesting. */
 static const struct column tag_columns[] = {
     { "ID", "id", COL_TEXT, 8, R },
     { "Title", "title", COL_TEXT, 0, L },

@@ -830,10 +830,7 @@ work_history_delete_then_gone(void **state)
 
 /* The first attachment of the first candidate on page one that has one,
  * found the way the console finds it: through the candidate's documented
- * attachments collection.  -1 when none has.
- * TODO: cats-sandbox links /candidates/{id}/attachments from candidate
- * records but answers it 404, so the attachment tests fail until it serves
- * that collection. */
+ * attachments collection.  -1 when none has. */
 static int64_t
 first_attachment(void)
 {
