@@ -98,7 +98,7 @@ void api_session_trace(struct api_session *session, const struct api_request *re
 
 /* Performs request and fills response (free it with api_response_free()).
  * Returns 0 when an HTTP response with a 2xx status arrived whole, else -1
- * with err filled.  Either way response holds as much as arrived. */
+ * with err filled.  Either way response contains as much as arrived. */
 int api_perform(struct api_client *client, const struct api_request *request,
                 struct api_response *response, struct api_error *err);
 

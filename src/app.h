@@ -167,10 +167,9 @@ void app_confirm(struct app *app, const char *question, app_confirm_fn yes, void
 /* Hands a page request of the model to the fetcher threads. */
 void app_request_page(struct app *app, const struct model_request *request);
 
-/* Fetches the record at path for the screen; its record_arrived callback
- * gets the result with token. */
-void app_request_record(struct app *app, struct screen *screen, const char *path,
-                        unsigned long token);
+/* Fetches the record at path.  The result goes to every screen's
+ * record_arrived callback with token, and the screen that asked keeps it. */
+void app_request_record(struct app *app, const char *path, unsigned long token);
 
 /* Polls the events feed; returns false when the fetcher refused. */
 bool app_request_events(struct app *app, unsigned long tag, int64_t after_timestamp);

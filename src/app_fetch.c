@@ -27,9 +27,8 @@ app_request_page(struct app *app, const struct model_request *request)
 }
 
 void
-app_request_record(struct app *app, struct screen *screen, const char *path, unsigned long token)
+app_request_record(struct app *app, const char *path, unsigned long token)
 {
-    (void)screen;
     fetch_get(app->fetch, token, path);
 }
 

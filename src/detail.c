@@ -391,7 +391,7 @@ detail_prepare(struct screen *s, struct app *app, int height)
     if (ds->path != NULL && !ds->requested) {
         ds->requested = true;
         ds->token = ++app->next_id;
-        app_request_record(app, s, ds->path, ds->token);
+        app_request_record(app, ds->path, ds->token);
     }
 }
 

@@ -1,8 +1,8 @@
 /* feed.h: the Events view, a live feed of what changed in the account.
  *
- * The feed first asks GET /events for the last day's events, then polls
+ * The feed first requests GET /events for the last day's events, then polls
  * the _links.next each response gives (it continues after the last event's
- * id).  It asks again at once while pages come back full (25 events), and
+ * id).  It polls again at once while pages come back full (25 events), and
  * otherwise every events_interval seconds, more slowly when the
  * rate-limit budget runs low.  It polls only while it is
  * the screen on view, so an idle console elsewhere sends nothing. */

@@ -216,8 +216,8 @@ fetch_free(struct fetch *fetch)
     if (fetch == NULL)
         return;
 
-    /* Running requests end within about a second instead of at their
-     * timeout, so quitting never waits on a stalled server. */
+    /* Running requests end within about a second, because libcurl checks
+     * the cancel flag that often, so quitting does not wait for a timeout. */
     api_session_cancel(fetch->session);
     pthread_mutex_lock(&fetch->lock);
     fetch->stopping = true;

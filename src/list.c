@@ -104,8 +104,8 @@ format_wait(time_t until, char *buf, size_t size)
 }
 
 /* The text of a row whose page is not loaded.  The first row of the page
- * on screen (first_of_page) carries the message; the others only a mark,
- * so one failure does not fill the screen with copies of itself. */
+ * on screen (first_of_page) carries the message and the others a mark, so
+ * one failure does not fill the screen with copies of itself. */
 static void
 format_row_state(const struct model_row *row, bool first_of_page, char *buf, size_t size)
 {

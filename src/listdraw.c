@@ -113,16 +113,6 @@ listdraw_line(WINDOW *win, int y, const char *line, bool selected)
 }
 
 void
-listdraw_record(struct app *app, WINDOW *win, int y, const struct listdraw *layout,
-                struct json_object *record, bool selected)
-{
-    char *line = listdraw_format(app, layout, record);
-
-    listdraw_line(win, y, line, selected);
-    free(line);
-}
-
-void
 listdraw_state_row(WINDOW *win, int y, int width, const char *text, const struct model_row *row,
                    bool selected)
 {

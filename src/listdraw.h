@@ -38,10 +38,6 @@ char *listdraw_format(struct app *app, const struct listdraw *layout, struct jso
  * reverse video across the whole width. */
 void listdraw_line(WINDOW *win, int y, const char *line, bool selected);
 
-/* listdraw_format() and listdraw_line() in one go, for callers that keep
- * no cache. */
-void listdraw_record(struct app *app, WINDOW *win, int y, const struct listdraw *layout,
-                     struct json_object *record, bool selected);
 
 /* Draws a row that has no record yet: text (e.g. "loading…") dimmed, or
  * highlighted as an error when the row's page failed. */

@@ -73,14 +73,14 @@ struct model_request {
     int per_page;
 };
 
-/* The identity of a result: copied from the request it answers. */
+/* The identity of a result, copied from the request it belongs to. */
 struct model_result_key {
     unsigned long list_id;
     unsigned long generation;
     int page;
 };
 
-/* What one row shows. */
+/* The content of one row: its record, or its page's state. */
 struct model_row {
     enum model_page_state state;
     struct json_object *record; /* MODEL_PAGE_LOADED: the row, borrowed */
@@ -127,7 +127,7 @@ struct model_list *model_find(struct model *model, unsigned long list_id);
 
 /* Applies a page of rows.  rows is a json-c array whose reference the model
  * takes in every case.  total is the server's "total", or -1 when it sent
- * null or none; has_next says whether "_links.next" was present.  Returns
+ * null or none; has_next tells whether "_links.next" was present.  Returns
  * true when applied, false when dropped as stale (list closed, generation
  * older, or the page no longer loading). */
 bool model_apply_rows(struct model *model, const struct model_result_key *key,
@@ -154,7 +154,7 @@ const char *model_list_plural(const struct model_list *list);
  * passed.  With prefetch, pages within one screen (count rows) above or
  * below are requested too; pass false when the rate-limit budget is low.
  * When the total is unknown, the page after the last known row is
- * requested whenever the screen reaches that row and the server said more
+ * requested whenever the screen reaches that row and the server reported that more
  * follow.  While a filter or sort is active, nothing is requested.  After
  * a model_list_load_all(), every missing page is requested, those on
  * screen first.  Pages more than MODEL_KEEP_PAGES pages from the screen
@@ -195,20 +195,20 @@ void model_list_refresh(struct model_list *list);
 int model_list_retry(struct model_list *list);
 
 /* Returns the number of requests still needed to hold every row, or -1
- * while the total is unknown.  The console asks before spending more than
+ * while the total is unknown.  The console requests confirmation before spending more than
  * a tenth of the remaining rate-limit budget on this. */
 long model_list_pages_missing(const struct model_list *list);
 
-/* Requests the whole list: from now on model_list_want() asks for every
+/* Requests the whole list: from now on model_list_want() requests every
  * missing page and nothing is evicted, until model_list_refresh(). */
 void model_list_load_all(struct model_list *list);
 
 /* Holds back (hold true) or lets go the pages a model_list_load_all()
  * requests beyond those on screen: while held, model_list_want() requests
  * only the pages on screen and, with prefetch, next to it.  The console
- * holds them while the rate-limit budget is low or requests are queued,
+ * holds them back while the rate-limit budget is low or requests are queued,
  * so a long load never spends the last of the budget and never delays
- * what the user asks for. */
+ * what the user requests. */
 void model_list_hold_load_all(struct model_list *list, bool hold);
 
 /* Returns true when every page of the list is loaded. */

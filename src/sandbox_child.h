@@ -11,7 +11,7 @@
 
 struct sandbox_child {
     pid_t pid;
-    int stdout_fd;      /* kept open so the child's writes never fail */
+    int stdout_fd;      /* kept open so the child's writes do not fail with EPIPE */
     char url[256];      /* "http://127.0.0.1:PORT/v3" */
     char key[256];      /* the key it generated */
     char log_path[512]; /* its request log, or "" when it goes nowhere */

@@ -84,12 +84,12 @@ size_t text_prefix_bytes(const char *s, int max_cells, int *width);
 char *text_truncate(const char *s, int max_cells);
 
 /* Returns the first line of s fitted to exactly cells cells: truncated as
- * text_truncate() does, then padded with spaces on the side align says.
+ * text_truncate() does, then padded with spaces on the side align names.
  * cells <= 0 returns "". */
 char *text_pad(const char *s, int cells, enum text_align align);
 
 /* Returns whether haystack contains needle, ignoring case in every script
- * the locale knows (towlower(): "ZOË" matches "Zoë", "ИВАН" "Иван").  Both
+ * the locale supports (towlower(): "ZOË" matches "Zoë", "ИВАН" "Иван").  Both
  * are UTF-8; an undecodable byte only matches itself.  "" is in anything. */
 bool text_contains_nocase(const char *haystack, const char *needle);
 

@@ -466,9 +466,9 @@ rigid_width(const struct view_def *view)
 }
 
 /* On a wide terminal, a flexible column wider than half the width gives
- * the cells beyond that to the fixed text columns (names, references),
- * each up to twice its width, so they are not cut while the description
- * trails off in blanks. */
+ * the cells beyond that to the fixed text columns (names, references).
+ * Each grows up to twice its width, so names are not cut while the
+ * description trails off in blanks. */
 static void
 share_surplus(const struct view_def *view, int count, int width, int *widths)
 {
